@@ -1,0 +1,241 @@
+// The in-memory model of a workflow ("arbejdsgang"), as
+// shared/spec/workflow-format.md defines it. A Workflow is made only by a
+// loader, which resolves every reference to an index and checks every rule of
+// the format; after that it never changes, so it may be shared between threads.
+#pragma once
+
+#include <baton/time.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace baton {
+
+using Index = std::size_t;
+
+struct Team {
+  std::string id, name;
+  std::vector<std::string> roles;
+  friend bool operator==(const Team&, const Team&) = default;
+};
+
+struct System {
+  std::string id, name;
+  friend bool operator==(const System&, const System&) = default;
+};
+
+struct Artifact {
+  std::string id, name;
+  std::optional<std::string> kind;
+  friend bool operator==(const Artifact&, const Artifact&) = default;
+};
+
+struct Template {
+  std::string id, name;
+  std::optional<Index> system;
+  friend bool operator==(const Template&, const Template&) = default;
+};
+
+enum class StepKind { start, task, control, decision, end };
+// How incoming transitions combine (join) and outgoing ones are taken (split).
+enum class Gate { exclusive, parallel };  // "xor", "and"
+
+std::string_view to_string(StepKind);
+std::string_view to_string(Gate);
+
+// One entry of a step's `checks`: the step controls `artifact` for `aspect`.
+struct Control {
+  Index artifact = 0;
+  std::string aspect = "*";
+  friend bool operator==(const Control&, const Control&) = default;
+};
+
+// How the IT system supports a step and what must be recorded in it.
+struct ItSupport {
+  std::optional<Index> system;
+  std::optional<std::string> function;
+  std::vector<Index> records;
+  friend bool operator==(const ItSupport&, const ItSupport&) = default;
+};
+
+struct Step {
+  std::string id, name;
+  StepKind kind = StepKind::task;
+  std::optional<std::string> description;
+  std::optional<Index> team;
+  std::optional<std::string> role;
+  Gate join = Gate::exclusive;
+  Gate split = Gate::exclusive;
+  std::vector<Index> reads, writes;
+  std::vector<Control> checks;
+  std::optional<ItSupport> it;
+  std::vector<Index> templates;
+  std::vector<Index> satisfies;
+  std::vector<std::string> tags;
+  std::optional<Duration> duration;
+
+  // Task, control and decision steps are work someone does; start and end
+  // steps only mark where a case begins and ends.
+  bool is_work() const {
+    return kind == StepKind::task || kind == StepKind::control || kind == StepKind::decision;
+  }
+  friend bool operator==(const Step&, const Step&) = default;
+};
+
+struct Responsible {
+  Index team = 0;
+  std::optional<std::string> role;
+  friend bool operator==(const Responsible&, const Responsible&) = default;
+};
+
+struct Handover {
+  std::optional<std::string> how;
+  std::optional<Responsible> responsible;
+  friend bool operator==(const Handover&, const Handover&) = default;
+};
+
+struct Transition {
+  Index from = 0, to = 0;
+  std::optional<std::string> label;
+  std::optional<Handover> handover;
+  friend bool operator==(const Transition&, const Transition&) = default;
+};
+
+// A selector as written, and the steps it matches (sorted, never empty).
+struct Selector {
+  std::string text;
+  std::vector<Index> steps;
+  friend bool operator==(const Selector&, const Selector&) = default;
+};
+
+enum class RuleType { existence, precedence, response };
+std::string_view to_string(RuleType);
+
+// existence uses `first` for its `steps`; `then` and `within` stay empty.
+struct Rule {
+  RuleType type = RuleType::existence;
+  Selector first, then;
+  std::optional<Duration> within;
+  friend bool operator==(const Rule&, const Rule&) = default;
+};
+
+struct Requirement {
+  std::string id, text;
+  std::optional<std::string> source;
+  std::optional<std::vector<Index>> case_types;  // absent: every case
+  std::optional<Rule> rule;
+  friend bool operator==(const Requirement&, const Requirement&) = default;
+};
+
+// At an XOR-split `step`, a case of this type takes `transition`.
+struct Choice {
+  Index step = 0, transition = 0;
+  std::string written;  // the label or step id as written in the file
+  friend bool operator==(const Choice&, const Choice&) = default;
+};
+
+struct CaseType {
+  std::string id, name;
+  std::optional<std::string> description;
+  std::vector<Choice> choices;  // in the file's order
+  friend bool operator==(const CaseType&, const CaseType&) = default;
+};
+
+struct FollowUp {
+  std::string id, question;
+  std::vector<Index> steps;
+  std::optional<std::int64_t> every_days;
+  std::optional<std::string> source;
+  friend bool operator==(const FollowUp&, const FollowUp&) = default;
+};
+
+struct Review {
+  std::optional<Date> last_reviewed;
+  std::optional<std::int64_t> interval_days;
+  std::optional<Index> owner;
+  friend bool operator==(const Review&, const Review&) = default;
+};
+
+// Everything a workflow file says, references resolved to indices. Loaders
+// fill it in; Workflow checks nothing itself and only adds lookups.
+struct WorkflowParts {
+  std::string id, name;
+  std::optional<std::string> version, language, description;
+  std::optional<Review> review;
+  std::vector<Team> teams;
+  std::vector<System> systems;
+  std::vector<Artifact> artifacts;
+  std::vector<Template> templates;
+  std::vector<Requirement> requirements;
+  std::vector<Step> steps;
+  std::vector<Transition> transitions;
+  std::vector<CaseType> case_types;
+  std::vector<FollowUp> follow_up;
+  friend bool operator==(const WorkflowParts&, const WorkflowParts&) = default;
+};
+
+enum class HandoverKind { none, team, role };
+
+class Workflow {
+ public:
+  // Takes parts a loader has validated (see json.hpp); the caller guarantees
+  // every index is in range and the format's structural rules hold.
+  static std::shared_ptr<const Workflow> make(WorkflowParts parts);
+  // The id lookups point into parts_, so a Workflow stays where it was made.
+  Workflow(const Workflow&) = delete;
+  Workflow& operator=(const Workflow&) = delete;
+
+  const WorkflowParts& parts() const { return parts_; }
+  const std::string& id() const { return parts_.id; }
+  const std::string& name() const { return parts_.name; }
+  std::span<const Step> steps() const { return parts_.steps; }
+  std::span<const Transition> transitions() const { return parts_.transitions; }
+  std::span<const Team> teams() const { return parts_.teams; }
+  std::span<const System> systems() const { return parts_.systems; }
+  std::span<const Artifact> artifacts() const { return parts_.artifacts; }
+  std::span<const Template> templates() const { return parts_.templates; }
+  std::span<const Requirement> requirements() const { return parts_.requirements; }
+  std::span<const CaseType> case_types() const { return parts_.case_types; }
+  std::span<const FollowUp> follow_up() const { return parts_.follow_up; }
+  const Step& step(Index i) const { return parts_.steps.at(i); }
+  const Transition& transition(Index i) const { return parts_.transitions.at(i); }
+
+  Index start() const { return start_; }
+  std::span<const Index> ends() const { return ends_; }
+  // Transition indices leaving / entering a step, in file order.
+  std::span<const Index> outgoing(Index step) const { return outgoing_.at(step); }
+  std::span<const Index> incoming(Index step) const { return incoming_.at(step); }
+
+  std::optional<Index> find_step(std::string_view id) const { return find(step_ids_, id); }
+  std::optional<Index> find_case_type(std::string_view id) const { return find(case_type_ids_, id); }
+  std::optional<Index> find_requirement(std::string_view id) const { return find(requirement_ids_, id); }
+
+  // Whether a transition hands the case over between teams or roles
+  // (workflow-format.md, Semantics).
+  HandoverKind handover_kind(Index transition) const;
+
+  friend bool operator==(const Workflow& a, const Workflow& b) { return a.parts_ == b.parts_; }
+
+ private:
+  explicit Workflow(WorkflowParts parts);
+  using IdMap = std::unordered_map<std::string_view, Index>;
+  static std::optional<Index> find(const IdMap& map, std::string_view id);
+
+  WorkflowParts parts_;
+  Index start_ = 0;
+  std::vector<Index> ends_;
+  std::vector<std::vector<Index>> outgoing_, incoming_;
+  IdMap step_ids_, case_type_ids_, requirement_ids_;
+};
+
+// JSON Pointer of an object in the workflow file ("/steps/4").
+std::string pointer_to(std::string_view list, Index i);
+
+}  // namespace baton
