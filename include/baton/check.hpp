@@ -1,0 +1,102 @@
+// The check interface, options and the runner (shared/spec/checks.md).
+// One check is one `Check` value in its own header under checks/; the
+// registry (registry.hpp) lists them all.
+#pragma once
+
+#include <baton/finding.hpp>
+#include <baton/model.hpp>
+#include <baton/time.hpp>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <set>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baton {
+
+inline constexpr std::uint64_t default_state_limit = 1'000'000;
+
+struct CheckOptions {
+  std::vector<std::string> only;             // empty: every check
+  std::vector<std::string> disable;
+  std::map<std::string, Severity> severity;  // rule id -> severity
+  std::optional<Date> today;                 // empty: today (UTC)
+  std::uint64_t state_limit = 0;             // 0: default_state_limit
+};
+
+// Options that name an unknown rule id, or a bad level, are refused with this.
+class OptionError : public std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+};
+
+class CheckContext;
+
+struct Check {
+  std::string_view id;
+  Severity severity;        // default; a check may report a finding with another
+  std::string_view summary; // one line; the full documentation is docs/checks/<id>.md
+  void (*run)(CheckContext&, std::vector<Finding>&);
+  // Checks of a later phase run after the others and may read what the
+  // others left in the context (analysis-limit reads the incomplete checks).
+  int phase = 0;
+};
+
+// Everything a check may use: the workflow, the options, and analyses shared
+// between checks, computed once on first use.
+class CheckContext {
+ public:
+  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit);
+  ~CheckContext();
+  CheckContext(const CheckContext&) = delete;
+  CheckContext& operator=(const CheckContext&) = delete;
+
+  const Workflow& workflow() const { return workflow_; }
+  Date today() const { return today_; }
+  std::uint64_t state_limit() const { return state_limit_; }
+
+  // A check that stopped at the state limit says so here; analysis-limit
+  // reports the list.
+  void mark_incomplete(std::string_view check_id) { incomplete_.insert(std::string(check_id)); }
+  const std::set<std::string>& incomplete() const { return incomplete_; }
+
+  // A cache for analyses several checks share, keyed by type:
+  // `ctx.shared<SoundnessResult>([&]{ return compute(...); })`.
+  template <class T, class F>
+  const T& shared(F&& make) {
+    auto& slot = cache_[&type_key<T>];
+    if (!slot) slot = std::shared_ptr<void>(std::make_shared<T>(make()));
+    return *static_cast<const T*>(slot.get());
+  }
+
+ private:
+  template <class T>
+  static inline const char type_key = 0;
+
+  const Workflow& workflow_;
+  Date today_;
+  std::uint64_t state_limit_;
+  std::set<std::string> incomplete_;
+  std::map<const void*, std::shared_ptr<void>> cache_;
+};
+
+struct Report {
+  std::string workflow;  // the workflow's id
+  std::vector<Finding> findings;
+  std::size_t count(Severity s) const;
+};
+
+// Runs the selected checks in registry order. A check that throws does not
+// end the run: it becomes an `internal-error` finding of its own. Throws
+// OptionError for an unknown rule id in the options.
+Report run_checks(const Workflow& workflow, const CheckOptions& options = {});
+
+// "redundant-control,duplicate-work" -> ids; refuses unknown ids.
+std::vector<std::string> parse_rule_list(std::string_view comma_separated);
+// "rule=level,rule=level" -> map; refuses unknown ids and levels.
+std::map<std::string, Severity> parse_severity_list(std::string_view comma_separated);
+
+}  // namespace baton

@@ -1,0 +1,45 @@
+// Helpers shared by the tests: small workflows written inline, and running
+// one check on them.
+#pragma once
+
+#include <baton/check.hpp>
+#include <baton/json.hpp>
+#include <baton/registry.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+namespace baton::test {
+
+inline std::shared_ptr<const Workflow> load(const std::string& json) { return load_workflow(json, "test.json"); }
+
+inline std::shared_ptr<const Workflow> load_fixture(const std::string& relative) {
+  return load_workflow_file(std::string(BATON_FIXTURES) + "/" + relative);
+}
+
+// The findings of one check, with the other checks off.
+inline std::vector<Finding> run_check(const Workflow& wf, const std::string& rule, CheckOptions options = {}) {
+  options.only = {rule};
+  if (!options.today) options.today = Date::parse("2026-11-24");
+  auto report = run_checks(wf, options);
+  std::vector<Finding> out;
+  for (auto& f : report.findings)
+    if (f.rule == rule) out.push_back(std::move(f));
+  return out;
+}
+
+inline std::vector<Finding> run_check(const std::string& json, const std::string& rule, CheckOptions options = {}) {
+  return run_check(*load(json), rule, std::move(options));
+}
+
+// A workflow from a compact description: `steps` and `transitions` are the
+// JSON arrays' contents, `extra` more top-level members (with a leading comma).
+inline std::string workflow_json(const std::string& steps, const std::string& transitions,
+                                 const std::string& extra = "") {
+  return R"({"baton": 1, "id": "t", "name": "Test", "steps": [)" + steps + R"(], "transitions": [)" +
+         transitions + "]" + extra + "}";
+}
+
+}  // namespace baton::test
