@@ -1,0 +1,19 @@
+// The walkthrough of a case type (shared/spec/cli.md, walk): each step in run
+// order with what is done, who does it, the IT support and what must be
+// recorded, templates and requirements served; between steps, each handover
+// with how it happens and who is responsible.
+#pragma once
+
+#include <baton/model.hpp>
+
+#include <string>
+
+namespace baton {
+
+enum class WalkFormat { markdown, json };
+
+// `case_type` null: the whole workflow. Throws std::invalid_argument for an
+// index out of range.
+std::string walk(const Workflow& workflow, const CaseType* case_type, WalkFormat format);
+
+}  // namespace baton
