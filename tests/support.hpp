@@ -43,3 +43,21 @@ inline std::string workflow_json(const std::string& steps, const std::string& tr
 }
 
 }  // namespace baton::test
+
+namespace baton::test {
+
+// Start -> a -> b -> End with two teams; `a_extra`/`b_extra` are more members
+// of steps a and b, `handover` the members of the transition a -> b.
+inline std::string two_step_json(const std::string& a_extra, const std::string& b_extra,
+                                 const std::string& handover = "", const std::string& extra = "") {
+  return workflow_json(
+      R"({"id": "s", "name": "Start", "kind": "start"},
+         {"id": "a", "name": "Modtag underretning")" + a_extra + R"(},
+         {"id": "b", "name": "Vurdér underretning")" + b_extra + R"(},
+         {"id": "e", "name": "Slut", "kind": "end"})",
+      R"({"from": "s", "to": "a"}, {"from": "a", "to": "b")" + handover + R"(}, {"from": "b", "to": "e"})",
+      R"(, "teams": [{"id": "intake", "name": "Modtagelsen", "roles": ["radgiver", "leder"]},
+                     {"id": "myn", "name": "Myndighed", "roles": ["radgiver", "leder"]}])" + extra);
+}
+
+}  // namespace baton::test

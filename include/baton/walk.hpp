@@ -12,8 +12,8 @@ namespace baton {
 
 enum class WalkFormat { markdown, json };
 
-// `case_type` null: the whole workflow. Throws std::invalid_argument for an
-// index out of range.
+// `case_type` null: the whole workflow; else one of `workflow`'s case types,
+// whose choices decide which way the case goes at XOR splits.
 std::string walk(const Workflow& workflow, const CaseType* case_type, WalkFormat format);
 
 }  // namespace baton

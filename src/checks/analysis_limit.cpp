@@ -1,8 +1,18 @@
 #include <baton/checks/analysis_limit.hpp>
 
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_analysis_limit(CheckContext&, std::vector<Finding>&) {}
+// Runs after every other check (phase 1) and reads what they left incomplete.
+void run_analysis_limit(CheckContext& context, std::vector<Finding>& out) {
+  if (context.incomplete().empty()) return;
+  std::string names;
+  for (const std::string& id : context.incomplete()) names += (names.empty() ? "" : ", ") + id;
+  out.push_back(finding_for(analysis_limit, "",
+                            "The analysis stopped at the limit of " + std::to_string(context.state_limit()) +
+                                " states, so these checks are incomplete: " + names +
+                                ". Raise the state limit to finish them."));
+}
 
 }  // namespace baton::checks

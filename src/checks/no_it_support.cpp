@@ -1,8 +1,12 @@
 #include <baton/checks/no_it_support.hpp>
 
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_no_it_support(CheckContext&, std::vector<Finding>&) {}
+void run_no_it_support(CheckContext& context, std::vector<Finding>& out) {
+  report_work_steps(no_it_support, context.workflow(), out, [](const Step& s) { return !s.it; },
+                    "does not say how the IT system supports it");
+}
 
 }  // namespace baton::checks

@@ -1,8 +1,19 @@
 #include <baton/checks/review_overdue.hpp>
 
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_review_overdue(CheckContext&, std::vector<Finding>&) {}
+void run_review_overdue(CheckContext& context, std::vector<Finding>& out) {
+  const auto& review = context.workflow().parts().review;
+  if (!review || !review->last_reviewed || !review->interval_days) return;
+  const Date due = review->last_reviewed->plus_days(*review->interval_days);
+  if (!(due < context.today())) return;
+  out.push_back(finding_for(review_overdue, "/review",
+                            "The workflow was last reviewed on " + review->last_reviewed->to_string() +
+                                " and should be reviewed every " + std::to_string(*review->interval_days) +
+                                " days, so the review was due on " + due.to_string() + " (analysis date " +
+                                context.today().to_string() + ")."));
+}
 
 }  // namespace baton::checks

@@ -1,8 +1,13 @@
 #include <baton/checks/undescribed_handover.hpp>
 
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_undescribed_handover(CheckContext&, std::vector<Finding>&) {}
+void run_undescribed_handover(CheckContext& context, std::vector<Finding>& out) {
+  report_handovers(
+      undescribed_handover, context.workflow(), out, [](const std::optional<Handover>& h) { return !h || !h->how; },
+      Severity::warning, Severity::info, "does not say how it happens");
+}
 
 }  // namespace baton::checks

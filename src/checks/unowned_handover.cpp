@@ -1,8 +1,14 @@
 #include <baton/checks/unowned_handover.hpp>
 
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_unowned_handover(CheckContext&, std::vector<Finding>&) {}
+void run_unowned_handover(CheckContext& context, std::vector<Finding>& out) {
+  report_handovers(
+      unowned_handover, context.workflow(), out,
+      [](const std::optional<Handover>& h) { return !h || !h->responsible; }, Severity::error, Severity::warning,
+      "has nobody responsible for it");
+}
 
 }  // namespace baton::checks

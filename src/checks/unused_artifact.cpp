@@ -1,8 +1,23 @@
 #include <baton/checks/unused_artifact.hpp>
 
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_unused_artifact(CheckContext&, std::vector<Finding>&) {}
+void run_unused_artifact(CheckContext& context, std::vector<Finding>& out) {
+  const Workflow& wf = context.workflow();
+  std::vector<bool> used(wf.artifacts().size());
+  auto mark = [&](const std::vector<Index>& artifacts) {
+    for (Index a : artifacts) used[a] = true;
+  };
+  for (const Step& s : wf.steps()) {
+    mark(s.reads);
+    mark(s.writes);
+    for (const Control& c : s.checks) used[c.artifact] = true;
+    if (s.it) mark(s.it->records);
+  }
+  report_unused(unused_artifact, "artifacts", wf.artifacts(), used, "artifact",
+                "step (none reads, writes, checks or records it)", out);
+}
 
 }  // namespace baton::checks

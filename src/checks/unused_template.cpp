@@ -1,8 +1,15 @@
 #include <baton/checks/unused_template.hpp>
 
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_unused_template(CheckContext&, std::vector<Finding>&) {}
+void run_unused_template(CheckContext& context, std::vector<Finding>& out) {
+  const Workflow& wf = context.workflow();
+  std::vector<bool> used(wf.templates().size());
+  for (const Step& s : wf.steps())
+    for (Index t : s.templates) used[t] = true;
+  report_unused(unused_template, "templates", wf.templates(), used, "template", "step", out);
+}
 
 }  // namespace baton::checks

@@ -1,4 +1,5 @@
 """The baton command, driven as users and CI drive it (shared/spec/cli.md)."""
+import json
 import os
 import subprocess
 import unittest
@@ -44,6 +45,80 @@ class Validate(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
 
 
+EVERY = os.path.join(FIXTURES, "every-member.json")
+
+
+class Check(unittest.TestCase):
+    def test_text_lines_and_counts(self):
+        r = run("check", EVERY, "--today", "2026-11-24")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        lines = r.stdout.splitlines()
+        self.assertRegex(lines[-1], r"^\d+ errors?, \d+ warnings?, \d+ infos?$")
+        for line in lines[:-1]:
+            self.assertRegex(line, r"^.+:(/[^:]*)?: (error|warning|info): .+ \[[a-z-]+\]$")
+        self.assertIn(EVERY + ":/teams/2: info: The team “Økonomi”", r.stdout)
+
+    def test_byte_identical_runs(self):
+        a = run("check", EVERY, "--today", "2026-11-24", "--format", "json")
+        b = run("check", EVERY, "--today", "2026-11-24", "--format", "json")
+        self.assertEqual(a.stdout, b.stdout)
+
+    def test_json_document(self):
+        bad = os.path.join(FIXTURES, "bad", "dangling-team.json")
+        r = run("check", EVERY, bad, "--format=json", "--today", "2026-11-24")
+        self.assertEqual(r.returncode, 2)
+        doc = json.loads(r.stdout)
+        self.assertRegex(doc["baton"], r"^\d+\.\d+\.\d+")
+        ok, failed = doc["results"]
+        self.assertEqual(ok["file"], EVERY)
+        self.assertEqual(ok["workflow"], "every-member")
+        self.assertEqual(set(ok["counts"]), {"error", "warning", "info"})
+        self.assertEqual(sum(ok["counts"].values()), len(ok["findings"]))
+        for f in ok["findings"]:
+            self.assertTrue({"rule", "pointer", "severity", "message"} <= set(f))
+            for key in ("steps", "transitions", "requirement", "case_type", "witness"):
+                if key in f:
+                    self.assertTrue(f[key], "empty optional fields are left out")
+        self.assertEqual(failed["error"]["pointer"], "/steps/1/team")
+
+    def test_fail_on_and_severity(self):
+        self.assertEqual(run("check", EVERY, "--fail-on", "warning").returncode, 1)
+        self.assertEqual(run("check", EVERY, "--fail-on", "never").returncode, 0)
+        r = run("check", EVERY, "--only", "unused-team", "--severity", "unused-team=error")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn(": error: ", r.stdout)
+        self.assertTrue(r.stdout.endswith("1 error, 0 warnings, 0 infos\n"), r.stdout)
+
+    def test_only_and_disable(self):
+        r = run("check", EVERY, "--only", "unused-team,undescribed-step")
+        rules = {line.rsplit("[", 1)[1].rstrip("]") for line in r.stdout.splitlines()[:-1]}
+        self.assertEqual(rules, {"unused-team", "undescribed-step"})
+        r = run("check", EVERY, "--disable", "unused-team")
+        self.assertNotIn("[unused-team]", r.stdout)
+
+    def test_usage_errors(self):
+        for args in (["--only", "no-such-rule"], ["--severity", "unused-team=fatal"], ["--severity", "x=error"],
+                     ["--bogus", "1"], ["--fail-on", "sometimes"], ["--today", "2026-02-30"],
+                     ["--state-limit", "0"], ["--format", "xml"], ["--only"]):
+            r = run("check", EVERY, *args)
+            self.assertEqual(r.returncode, 2, args)
+            self.assertEqual(r.stdout, "", args)
+
+
+class Walk(unittest.TestCase):
+    def test_markdown_and_json(self):
+        md = run("walk", EVERY, "--case-type", "akut")
+        self.assertEqual(md.returncode, 0, md.stderr)
+        self.assertIn("# Gennemgang: Underretning – alle felter (æøå §) — Akut underretning", md.stdout)
+        doc = json.loads(run("walk", EVERY, "--format", "json").stdout)
+        self.assertEqual(doc["steps"][0]["id"], "start")
+
+    def test_unknown_case_type(self):
+        r = run("walk", EVERY, "--case-type", "nope")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn('no case type has the id "nope"', r.stderr)
+
+
 class Usage(unittest.TestCase):
     def test_version(self):
         r = run("--version")
@@ -53,6 +128,14 @@ class Usage(unittest.TestCase):
     def test_help(self):
         self.assertEqual(run("help").returncode, 0)
         self.assertIn("validate", run("help", "validate").stdout)
+        self.assertIn("--fail-on", run("help", "check").stdout)
+        self.assertEqual(run("help", "nope").returncode, 2)
+
+    def test_rules_lists_every_check(self):
+        r = run("rules")
+        self.assertEqual(r.returncode, 0)
+        self.assertIn("redundant-control (warning)", r.stdout)
+        self.assertEqual(len(r.stdout.splitlines()), 27)
 
     def test_unknown_command_is_usage_error(self):
         self.assertEqual(run("frobnicate").returncode, 2)

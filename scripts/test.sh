@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every test: a release build with the tests, benchmarks compiled, and the
+# installed package used by a consumer; then the whole suite again under
+# AddressSanitizer + UndefinedBehaviorSanitizer; then the threading tests
+# under ThreadSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+
+echo "== release build and tests"
+scripts/setup.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+ctest --test-dir build -j "$jobs" --output-on-failure
+
+echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
+cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBATON_SANITIZE=ON -DBATON_BUILD_BENCHMARKS=OFF >/dev/null
+cmake --build build-asan -j "$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan -j "$jobs" --output-on-failure
+
+if [ -f tests/capi/threads.c ]; then
+  echo "== ThreadSanitizer: one workflow handle checked from several threads"
+  cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBATON_TSAN=ON -DBATON_BUILD_BENCHMARKS=OFF >/dev/null
+  cmake --build build-tsan -j "$jobs"
+  TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan -R threads --output-on-failure
+fi

@@ -1,0 +1,85 @@
+// Small helpers the checks share for building findings, so every check names
+// steps and places the same way.
+#pragma once
+
+#include <baton/check.hpp>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace baton::checks {
+
+// A finding of `check` at its default severity.
+inline Finding finding_for(const Check& check, std::string pointer, std::string message) {
+  Finding f;
+  f.rule = std::string(check.id);
+  f.pointer = std::move(pointer);
+  f.severity = check.severity;
+  f.message = std::move(message);
+  return f;
+}
+
+// "“Vurdér underretning”": how messages name a step, artifact or team.
+inline std::string quoted(const std::string& name) { return "\u201C" + name + "\u201D"; }
+
+// One finding per work step (task, control, decision) that lacks something.
+template <class Lacks>
+void report_work_steps(const Check& check, const Workflow& wf, std::vector<Finding>& out, Lacks lacks,
+                       const std::string& what_is_missing) {
+  for (Index i = 0; i < wf.steps().size(); ++i) {
+    const Step& s = wf.step(i);
+    if (!s.is_work() || !lacks(s)) continue;
+    Finding f = finding_for(check, pointer_to("steps", i), "The step " + quoted(s.name) + " " + what_is_missing + ".");
+    f.steps = {s.id};
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace baton::checks
+
+namespace baton::checks {
+
+// One finding per handover (workflow-format.md, Semantics) that lacks
+// something; a team handover weighs more than one between roles of a team.
+template <class Lacks>
+void report_handovers(const Check& check, const Workflow& wf, std::vector<Finding>& out, Lacks lacks,
+                      Severity team_severity, Severity role_severity, const std::string& what_is_missing) {
+  for (Index t = 0; t < wf.transitions().size(); ++t) {
+    const HandoverKind kind = wf.handover_kind(t);
+    const Transition& tr = wf.transition(t);
+    if (kind == HandoverKind::none || !lacks(tr.handover)) continue;
+    const Step& from = wf.step(tr.from);
+    const Step& to = wf.step(tr.to);
+    const std::string between = kind == HandoverKind::team ? "from " + quoted(wf.teams()[*from.team].name) + " to " +
+                                                                 quoted(wf.teams()[*to.team].name)
+                                                           : "from the role " + quoted(*from.role) + " to " +
+                                                                 quoted(*to.role);
+    Finding f = finding_for(check, pointer_to("transitions", t),
+                            "The handover from " + quoted(from.name) + " to " + quoted(to.name) + " (" + between +
+                                ") " + what_is_missing + ".");
+    f.severity = kind == HandoverKind::team ? team_severity : role_severity;
+    f.steps = {from.id, to.id};
+    f.transitions = {{from.id, to.id}};
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace baton::checks
+
+namespace baton::checks {
+
+// One finding per item of a top-level list (teams, artifacts, ...) that
+// nothing uses; `used[i]` says whether item i is named anywhere.
+template <class Item>
+void report_unused(const Check& check, std::string_view list, std::span<const Item> items,
+                   const std::vector<bool>& used, const std::string& noun, const std::string& by_what,
+                   std::vector<Finding>& out) {
+  for (Index i = 0; i < items.size(); ++i)
+    if (!used[i])
+      out.push_back(finding_for(check, pointer_to(list, i),
+                                "The " + noun + " " + quoted(items[i].name) + " is not used by any " + by_what + "."));
+}
+
+}  // namespace baton::checks
