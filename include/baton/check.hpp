@@ -11,6 +11,7 @@
 #include <map>
 #include <memory>
 #include <set>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -93,6 +94,8 @@ struct Report {
 // end the run: it becomes an `internal-error` finding of its own. Throws
 // OptionError for an unknown rule id in the options.
 Report run_checks(const Workflow& workflow, const CheckOptions& options = {});
+// The same over a given list of checks instead of the registry.
+Report run_checks(const Workflow& workflow, const CheckOptions& options, std::span<const Check* const> checks);
 
 // "redundant-control,duplicate-work" -> ids; refuses unknown ids.
 std::vector<std::string> parse_rule_list(std::string_view comma_separated);
