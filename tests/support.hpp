@@ -60,4 +60,10 @@ inline std::string two_step_json(const std::string& a_extra, const std::string& 
                      {"id": "myn", "name": "Myndighed", "roles": ["radgiver", "leder"]}])" + extra);
 }
 
+// Top-level members declaring artifacts "u" (Underretning), "v" (Vurdering)
+// and the system "dubu", for two_step_json's `extra`.
+inline const std::string two_artifacts =
+    R"(, "artifacts": [{"id": "u", "name": "Underretning"}, {"id": "v", "name": "Vurdering"}],
+       "systems": [{"id": "dubu", "name": "DUBU"}])";
+
 }  // namespace baton::test
