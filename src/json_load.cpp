@@ -15,12 +15,44 @@ namespace json = boost::json;
 
 namespace baton {
 
+namespace {
+
+// Control characters in user text would break the one-line error message;
+// they are shown escaped, as JSON writes them.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u == '\n') out += "\\n";
+    else if (u == '\t') out += "\\t";
+    else if (u < 0x20 || u == 0x7f) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", u);
+      out += buf;
+    } else out += c;
+  }
+  return out;
+}
+
+// User text quoted in a message: escaped, and cut after 60 characters
+// (never inside a UTF-8 sequence).
+std::string shown(std::string_view text) {
+  constexpr std::size_t most = 60;
+  std::size_t chars = 0, cut = 0;
+  for (; cut < text.size(); ++cut) {
+    if ((static_cast<unsigned char>(text[cut]) & 0xC0) != 0x80 && chars++ == most) break;
+  }
+  return "\"" + printable(text.substr(0, cut)) + (cut < text.size() ? "\u2026\"" : "\"");
+}
+
+}  // namespace
+
 LoadError::LoadError(Kind kind, std::string file, std::string pointer, int line, int column,
                      std::string message)
     : std::runtime_error([&] {
         std::string where = file.empty() ? std::string("<input>") : file;
         if (line > 0) where += ":" + std::to_string(line) + ":" + std::to_string(column);
-        else where += ":" + pointer;
+        else where += ":" + printable(pointer);
         return where + ": " + message;
       }()),
       kind_(kind), file_(std::move(file)), pointer_(std::move(pointer)), line_(line), column_(column),
@@ -29,7 +61,7 @@ LoadError::LoadError(Kind kind, std::string file, std::string pointer, int line,
 std::string LoadError::place() const {
   std::string where = file_.empty() ? std::string("<input>") : file_;
   if (line_ > 0) return where + ":" + std::to_string(line_) + ":" + std::to_string(column_);
-  return where + ":" + pointer_;
+  return where + ":" + printable(pointer_);
 }
 
 namespace {
@@ -174,7 +206,7 @@ class Loader {
   std::string id_value(const json::value& v, const std::string& p) const {
     std::string s = string_value(v, p);
     if (!valid_id(s))
-      fail(p, "\"" + s.substr(0, 140) + "\" is not a valid id (1 to 128 characters from A-Z a-z 0-9 . _ -)");
+      fail(p, shown(s) + " is not a valid id (1 to 128 characters from A-Z a-z 0-9 . _ -)");
     return s;
   }
 
@@ -198,7 +230,7 @@ class Loader {
 
   Index resolve(const std::string& id, const std::string& p, const IdList& list) const {
     auto it = list.index.find(id);
-    if (it == list.index.end()) fail(p, "no " + std::string(list.what) + " has the id \"" + id + "\"");
+    if (it == list.index.end()) fail(p, "no " + std::string(list.what) + " has the id " + shown(id));
     return it->second;
   }
 
@@ -247,13 +279,13 @@ class Loader {
       if (s == name) return value;
       allowed += (allowed.empty() ? "\"" : ", \"") + std::string(name) + "\"";
     }
-    fail(child(p, key), "\"" + s.substr(0, 140) + "\" is not one of " + allowed);
+    fail(child(p, key), shown(s) + " is not one of " + allowed);
   }
 
   Duration duration(const json::value& v, const std::string& p) const {
     const std::string s = string_value(v, p);
     auto d = Duration::parse(s);
-    if (!d) fail(p, "\"" + s.substr(0, 140) + "\" is not an ISO 8601 duration such as \"PT24H\" or \"P4M\"");
+    if (!d) fail(p, shown(s) + " is not an ISO 8601 duration such as \"PT24H\" or \"P4M\"");
     return *d;
   }
 
@@ -292,7 +324,7 @@ class Loader {
   void check_role(Index team, const std::string& role, const std::string& p, const WorkflowParts& w) const {
     const Team& t = w.teams.at(team);
     if (!t.roles.empty() && std::find(t.roles.begin(), t.roles.end(), role) == t.roles.end())
-      fail(p, "team \"" + t.id + "\" has no role \"" + role + "\"");
+      fail(p, "team \"" + t.id + "\" has no role " + shown(role));
   }
 
   Step step(const json::object& o, const std::string& p, const WorkflowParts& w) const {
@@ -359,7 +391,7 @@ class Loader {
     if (!pairs_.insert({t.from, t.to}).second)
       fail(p, "a second transition from \"" + from + "\" to \"" + w.steps[t.to].id + "\"");
     if (t.label && !labels_.insert({t.from, *t.label}).second)
-      fail(child(p, "label"), "two transitions leave \"" + from + "\" with the label \"" + *t.label + "\"");
+      fail(child(p, "label"), "two transitions leave \"" + from + "\" with the label " + shown(*t.label));
     return t;
   }
 
@@ -397,7 +429,7 @@ class Loader {
       if (s.id == sel.text || by_tag || by_requirement) sel.steps.push_back(i);
     }
     if (sel.steps.empty())
-      fail(sp, "the selector \"" + sel.text.substr(0, 140) + "\" matches no step (by id, tag or satisfied requirement)");
+      fail(sp, "the selector " + shown(sel.text) + " matches no step (by id, tag or satisfied requirement)");
     return sel;
   }
 
@@ -434,7 +466,7 @@ class Loader {
       for (const auto& [key, value] : object(*v, cp)) {
         const std::string kp = child(cp, key);
         auto it = steps_.index.find(std::string(key));
-        if (it == steps_.index.end()) fail(kp, "no step has the id \"" + std::string(key).substr(0, 140) + "\"");
+        if (it == steps_.index.end()) fail(kp, "no step has the id " + shown(key));
         const Index s = it->second;
         const Step& step = w.steps[s];
         const std::string written = string_value(value, kp);
@@ -446,7 +478,7 @@ class Loader {
         if (pick == out.end())
           pick = std::find_if(out.begin(), out.end(), [&](Index t) { return w.steps[w.transitions[t].to].id == written; });
         if (pick == out.end())
-          fail(kp, "no transition leaves \"" + step.id + "\" with the label or target \"" + written.substr(0, 140) + "\"");
+          fail(kp, "no transition leaves \"" + step.id + "\" with the label or target " + shown(written));
         c.choices.push_back({s, *pick, written});
       }
     }
@@ -465,7 +497,7 @@ class Loader {
     if (const json::value* v = o.if_contains("last_reviewed")) {
       const std::string s = string_value(*v, child(p, "last_reviewed"));
       r.last_reviewed = Date::parse(s);
-      if (!r.last_reviewed) fail(child(p, "last_reviewed"), "\"" + s.substr(0, 140) + "\" is not a date YYYY-MM-DD");
+      if (!r.last_reviewed) fail(child(p, "last_reviewed"), shown(s) + " is not a date YYYY-MM-DD");
     }
     r.interval_days = optional_count(o, "interval_days", p, 1);
     r.owner = optional_ref(o, "owner", p, teams_);

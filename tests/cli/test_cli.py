@@ -33,6 +33,18 @@ class Validate(unittest.TestCase):
         self.assertEqual(r.returncode, 2)
         self.assertTrue(r.stderr.startswith("-:3:8: error: JSON syntax error"), r.stderr)
 
+    def test_control_characters_never_break_the_error_line(self):
+        doc = ('{"baton":1,"id":"x","name":"n","steps":[{"id":"s","name":"S","kind":"start"},'
+               '{"id":"e","name":"E","kind":"end"}],"transitions":[],'
+               '"case_types":[{"id":"c","name":"C","choices":{"\u00f8\\nx":"y"}}]}')
+        r = run("validate", "-", stdin=doc)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr, '-:/case_types/0/choices/\u00f8\\nx: error: no step has the id "\u00f8\\nx"\n')
+        long_id = "\u00e6" * 200
+        r = run("validate", "-", stdin='{"baton":1,"id":"%s"}' % long_id)
+        self.assertEqual(len(r.stderr.splitlines()), 1)
+        self.assertIn('"' + "\u00e6" * 60 + '\u2026"', r.stderr)
+
     def test_missing_file(self):
         r = run("validate", "/nonexistent/wf.json")
         self.assertEqual(r.returncode, 2)
