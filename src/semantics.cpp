@@ -138,6 +138,13 @@ std::vector<Index> StateSpace::run_to(StateId id) const {
   return run;
 }
 
+std::vector<StateId> StateSpace::path_to(StateId id) const {
+  std::vector<StateId> path{id};
+  for (; id != 0; id = reached_by_[id].parent) path.push_back(reached_by_[id].parent);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
 std::vector<std::string> step_ids(const Workflow& workflow, std::span<const Index> steps) {
   std::vector<std::string> out;
   out.reserve(steps.size());

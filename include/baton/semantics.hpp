@@ -96,6 +96,8 @@ class StateSpace {
   std::span<const StateId> successors(StateId id) const;
   // Steps run, in order, from the initial state to `id`.
   std::vector<Index> run_to(StateId id) const;
+  // The states passed on that run, the initial state first and `id` last.
+  std::vector<StateId> path_to(StateId id) const;
 
  private:
   struct Edge { StateId parent; Index step; };

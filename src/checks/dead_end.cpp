@@ -1,8 +1,22 @@
 #include <baton/checks/dead_end.hpp>
 
+#include <baton/graph.hpp>
+
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_dead_end(CheckContext&, std::vector<Finding>&) {}
+void run_dead_end(CheckContext& context, std::vector<Finding>& out) {
+  const Workflow& wf = context.workflow();
+  const auto finishes = reachable(make_step_graph(wf), wf.ends(), true);
+  for (Index s = 0; s < wf.steps().size(); ++s) {
+    if (finishes[s]) continue;
+    Finding f = finding_for(dead_end, pointer_to("steps", s),
+                            "No path from the step " + quoted(wf.step(s).name) +
+                                " leads to an end step, so a case that gets there cannot be completed.");
+    f.steps = {wf.step(s).id};
+    out.push_back(std::move(f));
+  }
+}
 
 }  // namespace baton::checks

@@ -1,8 +1,27 @@
 #include <baton/checks/lack_of_synchronization.hpp>
 
+#include <baton/semantics.hpp>
+#include <baton/soundness.hpp>
+
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_lack_of_synchronization(CheckContext&, std::vector<Finding>&) {}
+void run_lack_of_synchronization(CheckContext& context, std::vector<Finding>& out) {
+  const Workflow& wf = context.workflow();
+  for (const DoubledTransition& d : soundness(context, lack_of_synchronization.id).doubled) {
+    const Transition& t = wf.transition(d.transition);
+    const Step& from = wf.step(t.from);
+    const Step& to = wf.step(t.to);
+    Finding f = finding_for(lack_of_synchronization, pointer_to("transitions", d.transition),
+                            "The transition from " + quoted(from.name) + " to " + quoted(to.name) +
+                                " can be taken a second time before " + quoted(to.name) + " has run, so " +
+                                quoted(to.name) + " would run twice for one case.");
+    f.steps = {to.id};
+    f.transitions = {{from.id, to.id}};
+    f.witness = step_ids(wf, d.run);
+    out.push_back(std::move(f));
+  }
+}
 
 }  // namespace baton::checks

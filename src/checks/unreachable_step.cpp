@@ -1,8 +1,23 @@
 #include <baton/checks/unreachable_step.hpp>
 
+#include <baton/graph.hpp>
+
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_unreachable_step(CheckContext&, std::vector<Finding>&) {}
+void run_unreachable_step(CheckContext& context, std::vector<Finding>& out) {
+  const Workflow& wf = context.workflow();
+  const Index start = wf.start();
+  const auto reached = reachable(make_step_graph(wf), std::span(&start, 1));
+  for (Index s = 0; s < wf.steps().size(); ++s) {
+    if (reached[s]) continue;
+    Finding f = finding_for(unreachable_step, pointer_to("steps", s),
+                            "No path from the start step " + quoted(wf.step(start).name) + " leads to the step " +
+                                quoted(wf.step(s).name) + ", so it never happens.");
+    f.steps = {wf.step(s).id};
+    out.push_back(std::move(f));
+  }
+}
 
 }  // namespace baton::checks
