@@ -2,10 +2,25 @@
  * baton.h: the C ABI of baton (shared/spec/embedding.md, version 1).
  *
  * Valid C99 and C++. Every symbol starts with baton_, every macro with BATON_.
- * Objects are opaque handles made by baton_* functions and released by the
- * matching baton_*_free, which accepts NULL. Functions that can fail return a
- * baton_status; the details of the last error on the calling thread are read
- * with baton_last_error_*() right after. Strings are UTF-8.
+ *
+ * Handles. A baton_workflow or baton_report is an opaque handle made by a
+ * baton_* function with an out-parameter and released by the matching
+ * baton_*_free, which accepts NULL. A handle never changes after it is made,
+ * so one handle may be read from several threads at once.
+ *
+ * Errors. Functions that can fail return a baton_status (BATON_OK is 0,
+ * errors are negative). Every function other than the version, last-error and
+ * _free functions first clears the calling thread's last error, then on
+ * failure fills it in: read it with baton_last_error_*() right after.
+ * Accessors that return a pointer or a count cannot return a status: for a
+ * NULL handle or an index out of range they return NULL (or 0) and set the
+ * last error, so a host that cares tells "empty" from "wrong" by checking
+ * baton_last_error_message() for "". No call throws or aborts.
+ *
+ * Strings. All strings are UTF-8 and NUL-terminated. A const char * returned
+ * by an accessor is owned by the handle it came from and lives exactly as long
+ * as that handle. A char * handed to the caller through an out-parameter is
+ * the caller's, freed with baton_string_free.
  */
 #ifndef BATON_H
 #define BATON_H
@@ -35,33 +50,178 @@ typedef enum baton_status {
 } baton_status;
 
 typedef struct baton_workflow baton_workflow;
+typedef struct baton_report baton_report;
 
-/* The library version ("0.1.0"); static storage, never freed. */
+/* ------------------------------------------------------------------------
+ * Versions
+ * ------------------------------------------------------------------------ */
+
+/* The library version ("0.1.0"). Static storage: valid for the life of the
+ * process, never freed. */
 BATON_API const char *baton_version(void);
-/* The ABI number, also the SONAME's number (libbaton.so.N). */
+
+/* The ABI number, also the SONAME's number (libbaton.so.N). A host built
+ * against this header may compare it with the number it was built for. */
 BATON_API int baton_abi_version(void);
 
-/*
- * The last error on the calling thread. The returned strings stay valid until
- * the next baton_* call on the same thread. "" and 0 when there is none.
- */
+/* ------------------------------------------------------------------------
+ * The last error on the calling thread
+ * ------------------------------------------------------------------------ */
+
+/* What went wrong in the last failed call on this thread, in one sentence
+ * without the file name or place (those are the caller's and the functions
+ * below); "" when the last call that can fail succeeded. The string is owned by the
+ * library and stays valid until the next baton_* call that can fail on the
+ * same thread (reading the last error does not change it). */
 BATON_API const char *baton_last_error_message(void);
+
+/* Where in a workflow file the last error is: a JSON Pointer such as
+ * "/steps/3/team"; "" when there is no such place. Same lifetime as
+ * baton_last_error_message. */
 BATON_API const char *baton_last_error_pointer(void);
+
+/* The 1-based line and column (in characters) of a syntax error in a workflow
+ * file; 0 when the last error has no line and column. */
 BATON_API int baton_last_error_line(void);
 BATON_API int baton_last_error_column(void);
 
-/*
- * Load a workflow (format v1). On success *out owns a new handle the caller
- * frees with baton_workflow_free; on failure *out is set to NULL. A handle
- * never changes and may be used from several threads at once.
- */
+/* ------------------------------------------------------------------------
+ * Workflows
+ * ------------------------------------------------------------------------ */
+
+/* Load a workflow file (format v1) from `path`. On success *out is a new
+ * handle the caller owns and frees with baton_workflow_free; on failure *out
+ * is NULL and the status says why: BATON_E_IO (the file cannot be read),
+ * BATON_E_PARSE (not JSON; the last error has line and column),
+ * BATON_E_INVALID (breaks the format's rules; the last error has the
+ * pointer). NULL `path` or `out`: BATON_E_INVALID_ARGUMENT. */
 BATON_API baton_status baton_workflow_from_file(const char *path, baton_workflow **out);
+
+/* As baton_workflow_from_file, from `length` bytes at `json`. The library
+ * copies what it needs; `json` may be freed as soon as the call returns. */
 BATON_API baton_status baton_workflow_from_json(const char *json, size_t length, baton_workflow **out);
-/* Write the workflow as format v1 JSON; *out is freed with baton_string_free. */
+
+/* Write the workflow as format v1 JSON. On success *out is a new
+ * NUL-terminated string the caller frees with baton_string_free, and
+ * *length (when `length` is not NULL) its length in bytes without the NUL.
+ * On failure *out is NULL. Loading the result gives an equal workflow. */
 BATON_API baton_status baton_workflow_to_json(const baton_workflow *wf, char **out, size_t *length);
+
+/* Release a workflow; NULL is allowed. Reports made from it stay valid. */
 BATON_API void baton_workflow_free(baton_workflow *wf);
 
-/* Frees a string the library handed to the caller; accepts NULL. */
+/* The workflow's id and name. Owned by `wf`, valid until it is freed. NULL
+ * (and the last error set) for a NULL `wf`. */
+BATON_API const char *baton_workflow_id(const baton_workflow *wf);
+BATON_API const char *baton_workflow_name(const baton_workflow *wf);
+
+/* The workflow's steps, teams and case types in file order, for a host's
+ * screens. The counts return 0 for a NULL `wf` (and set the last error). The
+ * id and name accessors take an index below the count; they return strings
+ * owned by `wf`, valid until it is freed, and NULL (setting the last error)
+ * for a NULL `wf` or an index out of range. */
+BATON_API size_t baton_workflow_step_count(const baton_workflow *wf);
+BATON_API const char *baton_workflow_step_id(const baton_workflow *wf, size_t i);
+BATON_API const char *baton_workflow_step_name(const baton_workflow *wf, size_t i);
+BATON_API size_t baton_workflow_team_count(const baton_workflow *wf);
+BATON_API const char *baton_workflow_team_id(const baton_workflow *wf, size_t i);
+BATON_API const char *baton_workflow_team_name(const baton_workflow *wf, size_t i);
+BATON_API size_t baton_workflow_case_type_count(const baton_workflow *wf);
+BATON_API const char *baton_workflow_case_type_id(const baton_workflow *wf, size_t i);
+BATON_API const char *baton_workflow_case_type_name(const baton_workflow *wf, size_t i);
+
+/* ------------------------------------------------------------------------
+ * Checks
+ * ------------------------------------------------------------------------ */
+
+/* Options of baton_check. Start from BATON_CHECK_OPTIONS_INIT and set what
+ * you need, so a host built against this header keeps working when later
+ * versions append fields: the library reads only the fields that `version`
+ * has. The strings are read during baton_check only; they are not kept. */
+typedef struct baton_check_options {
+  unsigned int version;           /* BATON_CHECK_OPTIONS_VERSION */
+  const char *only;               /* comma-separated rule ids, or NULL for all */
+  const char *disable;            /* comma-separated rule ids, or NULL */
+  const char *severity;           /* "rule=level,rule=level", or NULL */
+  const char *today;              /* "YYYY-MM-DD", or NULL for today (UTC) */
+  unsigned long long state_limit; /* 0 for the default */
+} baton_check_options;
+
+#define BATON_CHECK_OPTIONS_VERSION 1
+#define BATON_CHECK_OPTIONS_INIT { BATON_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+
+/* Run the checks (shared/spec/checks.md) on `wf`. `opts` may be NULL for the
+ * defaults. On success *out is a new report the caller owns and frees with
+ * baton_report_free; on failure *out is NULL. An options version of 0 or newer
+ * than this library knows, an unknown rule id, a bad severity level or a bad
+ * date is BATON_E_INVALID_ARGUMENT, with the last error naming it. A check
+ * that fails inside does not fail the call: it becomes an "internal-error"
+ * finding. Several threads may check one `wf` at once. */
+BATON_API baton_status baton_check(const baton_workflow *wf, const baton_check_options *opts, baton_report **out);
+
+/* Release a report; NULL is allowed. */
+BATON_API void baton_report_free(baton_report *report);
+
+/* The id of the workflow the report is about; owned by the report. NULL
+ * (and the last error set) for a NULL report. */
+BATON_API const char *baton_report_workflow(const baton_report *report);
+
+/* The number of findings, and how many have each severity. 0 for a NULL
+ * report (and the last error set). */
+BATON_API size_t baton_report_count(const baton_report *report);
+BATON_API size_t baton_report_error_count(const baton_report *report);
+BATON_API size_t baton_report_warning_count(const baton_report *report);
+BATON_API size_t baton_report_info_count(const baton_report *report);
+
+/* Finding `i` (0 <= i < baton_report_count): its rule id, severity ("error",
+ * "warning" or "info"), message, JSON Pointer of its primary object ("" for
+ * the whole workflow), requirement id and case type id ("" when none).
+ * Every string is owned by the report and valid until baton_report_free, even
+ * after the workflow is freed. NULL (and the last error set) for a NULL
+ * report or an index out of range. */
+BATON_API const char *baton_report_rule(const baton_report *report, size_t i);
+BATON_API const char *baton_report_severity(const baton_report *report, size_t i);
+BATON_API const char *baton_report_message(const baton_report *report, size_t i);
+BATON_API const char *baton_report_pointer(const baton_report *report, size_t i);
+BATON_API const char *baton_report_requirement(const baton_report *report, size_t i);
+BATON_API const char *baton_report_case_type(const baton_report *report, size_t i);
+
+/* The lists of finding `i`, each read as a count and items by index j:
+ * the step ids it is about (primary first), its transitions as from/to step
+ * ids, and its witness run as step ids in order. Counts are 0 and items NULL
+ * (with the last error set) for a NULL report or an index out of range.
+ * Strings are owned by the report, as above. */
+BATON_API size_t baton_report_step_count(const baton_report *report, size_t i);
+BATON_API const char *baton_report_step(const baton_report *report, size_t i, size_t j);
+BATON_API size_t baton_report_transition_count(const baton_report *report, size_t i);
+BATON_API const char *baton_report_transition_from(const baton_report *report, size_t i, size_t j);
+BATON_API const char *baton_report_transition_to(const baton_report *report, size_t i, size_t j);
+BATON_API size_t baton_report_witness_count(const baton_report *report, size_t i);
+BATON_API const char *baton_report_witness(const baton_report *report, size_t i, size_t j);
+
+/* The report as one result object of shared/spec/cli.md ("workflow",
+ * "findings", "counts"). *out and *length as for baton_workflow_to_json:
+ * the caller frees *out with baton_string_free. */
+BATON_API baton_status baton_report_to_json(const baton_report *report, char **out, size_t *length);
+
+/* ------------------------------------------------------------------------
+ * Walkthrough
+ * ------------------------------------------------------------------------ */
+
+/* The walkthrough of one case type (its id in `case_type`), or of the whole
+ * workflow when `case_type` is NULL, as "markdown" or "json" (`format`; NULL
+ * means "markdown"). *out and *length as for baton_workflow_to_json. An
+ * unknown case type id is BATON_E_NOT_FOUND; an unknown format
+ * BATON_E_INVALID_ARGUMENT. */
+BATON_API baton_status baton_walk(const baton_workflow *wf, const char *case_type, const char *format, char **out,
+                                  size_t *length);
+
+/* ------------------------------------------------------------------------
+ * Memory
+ * ------------------------------------------------------------------------ */
+
+/* Free a string the library handed to the caller through a char ** out
+ * parameter; NULL is allowed. Never pass a const char * from an accessor. */
 BATON_API void baton_string_free(char *s);
 
 #ifdef __cplusplus

@@ -1,0 +1,287 @@
+"""baton: check case-handling workflows, from Python.
+
+Plain Python over the library's C ABI (ctypes); every method is one C call or
+a few. The library is found through the environment variable BATON_LIBRARY
+(a path), else next to this package, else on the system's search path.
+
+    import baton
+    with baton.Workflow.from_file("workflow.json") as wf:
+        for finding in wf.check(today="2026-11-22"):
+            print(finding.pointer, finding.severity, finding.message, finding.rule)
+"""
+
+import ctypes
+import dataclasses
+import datetime
+import enum
+import os
+import weakref
+from collections.abc import Mapping
+from ctypes import byref, c_size_t, c_void_p
+from typing import NamedTuple, Optional, Tuple
+
+from ._capi import CHECK_OPTIONS_VERSION, CheckOptions, lib
+
+__all__ = ["Error", "LoadError", "Status", "Workflow", "Report", "Finding", "Item", "__version__"]
+
+__version__ = lib.baton_version().decode()
+
+
+class Status(enum.IntEnum):
+    """baton_status."""
+
+    OK = 0
+    INVALID_ARGUMENT = -1
+    IO = -2
+    PARSE = -3
+    INVALID = -4
+    NOT_FOUND = -5
+    LIMIT = -6
+    NOMEM = -7
+    INTERNAL = -99
+
+
+class Error(Exception):
+    """A call into the library failed; `status` says how, the text what."""
+
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+class LoadError(Error):
+    """A workflow could not be loaded. `pointer` is a JSON Pointer into the
+    file ("" for none); `line` and `column` are set (1-based) for syntax
+    errors, else 0."""
+
+    def __init__(self, status, message, pointer, line, column):
+        super().__init__(status, message)
+        self.pointer = pointer
+        self.line = line
+        self.column = column
+
+    @property
+    def place(self):
+        """"LINE:COLUMN" for a syntax error, else the pointer."""
+        return f"{self.line}:{self.column}" if self.line else self.pointer
+
+    def __str__(self):
+        return f"{self.place}: {self.message}" if self.place else self.message
+
+
+_LOAD_STATUSES = {Status.IO, Status.PARSE, Status.INVALID}
+
+
+def _decode(value):
+    return value.decode("utf-8", errors="replace")
+
+
+def _check(status):
+    """Raises the calling thread's last error when `status` is a failure."""
+    if status == Status.OK:
+        return
+    status = Status(status) if status in Status._value2member_map_ else status
+    message = _decode(lib.baton_last_error_message())
+    if status in _LOAD_STATUSES:
+        raise LoadError(status, message, _decode(lib.baton_last_error_pointer()), lib.baton_last_error_line(),
+                        lib.baton_last_error_column())
+    raise Error(status, message)
+
+
+def _string(value):
+    """An accessor's string; NULL means the call failed and left a last error."""
+    if value is None:
+        raise Error(Status.INVALID_ARGUMENT, _decode(lib.baton_last_error_message()))
+    return value.decode("utf-8")
+
+
+def _take_string(function, *args):
+    """Calls a function that hands out a string, and frees the C copy."""
+    out, length = c_void_p(), c_size_t()
+    _check(function(*args, byref(out), byref(length)))
+    try:
+        return ctypes.string_at(out.value, length.value).decode("utf-8")
+    finally:
+        lib.baton_string_free(out)
+
+
+class _Handle:
+    """Owns one C handle: released by close(), a with block, or the garbage
+    collector, whichever comes first."""
+
+    def __init__(self, handle, free):
+        self._handle = handle
+        self._finalizer = weakref.finalize(self, free, handle)
+
+    def close(self):
+        self._finalizer()
+
+    @property
+    def closed(self):
+        return not self._finalizer.alive
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def _h(self):
+        if self.closed:
+            raise Error(Status.INVALID_ARGUMENT, f"the {type(self).__name__.lower()} is closed")
+        return self._handle
+
+
+class Item(NamedTuple):
+    """A step, team or case type of a workflow: its id and name."""
+
+    id: str
+    name: str
+
+
+def _comma_list(value):
+    if value is None or isinstance(value, str):
+        return value
+    return ",".join(value)
+
+
+def _utf8(text):
+    return None if text is None else text.encode("utf-8")
+
+
+def _options(today, only, disable, severity, state_limit):
+    if state_limit < 0:
+        raise ValueError("state_limit must not be negative")
+    if isinstance(severity, Mapping):
+        severity = ",".join(f"{rule}={level}" for rule, level in severity.items())
+    if isinstance(today, datetime.date):
+        today = today.isoformat()
+    return CheckOptions(CHECK_OPTIONS_VERSION, _utf8(_comma_list(only)), _utf8(_comma_list(disable)),
+                        _utf8(severity), _utf8(today), state_limit)
+
+
+class Workflow(_Handle):
+    """A loaded workflow. It never changes; threads may share it."""
+
+    def __init__(self, handle):
+        """Use from_file or from_json."""
+        super().__init__(handle, lib.baton_workflow_free)
+
+    @classmethod
+    def from_file(cls, path):
+        out = c_void_p()
+        _check(lib.baton_workflow_from_file(os.fsencode(path), byref(out)))
+        return cls(out.value)
+
+    @classmethod
+    def from_json(cls, text):
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        out = c_void_p()
+        _check(lib.baton_workflow_from_json(data, len(data), byref(out)))
+        return cls(out.value)
+
+    @property
+    def id(self):
+        return _string(lib.baton_workflow_id(self._h()))
+
+    @property
+    def name(self):
+        return _string(lib.baton_workflow_name(self._h()))
+
+    def _items(self, kind):
+        count, id_of, name_of = (getattr(lib, f"baton_workflow_{kind}_{part}") for part in ("count", "id", "name"))
+        h = self._h()
+        return tuple(Item(_string(id_of(h, i)), _string(name_of(h, i))) for i in range(count(h)))
+
+    @property
+    def steps(self):
+        return self._items("step")
+
+    @property
+    def teams(self):
+        return self._items("team")
+
+    @property
+    def case_types(self):
+        return self._items("case_type")
+
+    def to_json(self):
+        """The workflow as format v1 JSON text."""
+        return _take_string(lib.baton_workflow_to_json, self._h())
+
+    def check(self, today=None, only=None, disable=None, severity=None, state_limit=0):
+        """Runs the checks. `today`: "YYYY-MM-DD" or a date (default: today,
+        UTC); `only`, `disable`: rule ids, comma-separated or a list;
+        `severity`: "rule=level,..." or a dict; `state_limit`: 0 for the
+        default. Raises Error for an unknown rule id, level or a bad date."""
+        options = _options(today, only, disable, severity, state_limit)
+        out = c_void_p()
+        _check(lib.baton_check(self._h(), byref(options), byref(out)))
+        return Report(out.value, self)
+
+    def walk(self, case_type=None, format="markdown"):
+        """The walkthrough of one case type (its id), or of the whole workflow,
+        as "markdown" or "json" text."""
+        return _take_string(lib.baton_walk, self._h(), _utf8(case_type), _utf8(format))
+
+
+@dataclasses.dataclass(frozen=True)
+class Finding:
+    """What one check reports about one place (shared/spec/checks.md)."""
+
+    rule: str
+    severity: str
+    message: str
+    pointer: str
+    steps: Tuple[str, ...]
+    transitions: Tuple[Tuple[str, str], ...]
+    witness: Tuple[str, ...]
+    requirement: Optional[str]
+    case_type: Optional[str]
+
+
+class Report(_Handle):
+    """The findings of one check run, in order: a sequence of Finding."""
+
+    def __init__(self, handle, workflow):
+        super().__init__(handle, lib.baton_report_free)
+        self.workflow = workflow
+
+    @property
+    def workflow_id(self):
+        return _string(lib.baton_report_workflow(self._h()))
+
+    def __len__(self):
+        return lib.baton_report_count(self._h())
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, i):
+        count = len(self)
+        if not -count <= i < count:
+            raise IndexError("finding index out of range")
+        i %= count
+        h = self._h()
+
+        def text(accessor):
+            return _string(getattr(lib, f"baton_report_{accessor}")(h, i))
+
+        def items(name, item=None):
+            count_of, item_of = getattr(lib, f"baton_report_{name}_count"), getattr(lib, f"baton_report_{item or name}")
+            return tuple(_string(item_of(h, i, j)) for j in range(count_of(h, i)))
+
+        return Finding(text("rule"), text("severity"), text("message"), text("pointer"), items("step"),
+                       tuple(zip(items("transition", "transition_from"), items("transition", "transition_to"))),
+                       items("witness"), text("requirement") or None, text("case_type") or None)
+
+    @property
+    def counts(self):
+        """{"error": n, "warning": n, "info": n}, as in the result JSON."""
+        h = self._h()
+        return {level: getattr(lib, f"baton_report_{level}_count")(h) for level in ("error", "warning", "info")}
+
+    def to_json(self):
+        """One result object of shared/spec/cli.md: workflow, findings, counts."""
+        return _take_string(lib.baton_report_to_json, self._h())

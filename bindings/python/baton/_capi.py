@@ -1,0 +1,111 @@
+"""The shared library and one table of every function's C signature.
+
+ctypes takes an undeclared result for an ``int``, which silently cuts
+pointers and sizes, so every function of baton.h is declared here and nowhere
+else; a test holds this table, the header and the library's exports equal.
+"""
+
+import ctypes
+import ctypes.util
+import os
+from ctypes import POINTER, c_char_p, c_int, c_size_t, c_uint, c_ulonglong, c_void_p
+
+# The ABI number this binding is written for: libbaton.so.<ABI>.
+ABI = 1
+CHECK_OPTIONS_VERSION = 1
+
+
+class CheckOptions(ctypes.Structure):
+    """baton_check_options, version 1."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("only", c_char_p),
+        ("disable", c_char_p),
+        ("severity", c_char_p),
+        ("today", c_char_p),
+        ("state_limit", c_ulonglong),
+    ]
+
+
+# Handles are opaque: void pointers. Strings handed to the caller come back
+# through a void ** so that they can be freed (c_char_p would copy and lose
+# the pointer).
+_handle = c_void_p
+_out_handle = POINTER(c_void_p)
+_out_string = POINTER(c_void_p)
+_status = c_int
+
+FUNCTIONS = {
+    "baton_version": (c_char_p, []),
+    "baton_abi_version": (c_int, []),
+    "baton_last_error_message": (c_char_p, []),
+    "baton_last_error_pointer": (c_char_p, []),
+    "baton_last_error_line": (c_int, []),
+    "baton_last_error_column": (c_int, []),
+    "baton_workflow_from_file": (_status, [c_char_p, _out_handle]),
+    "baton_workflow_from_json": (_status, [c_char_p, c_size_t, _out_handle]),
+    "baton_workflow_to_json": (_status, [_handle, _out_string, POINTER(c_size_t)]),
+    "baton_workflow_free": (None, [_handle]),
+    "baton_workflow_id": (c_char_p, [_handle]),
+    "baton_workflow_name": (c_char_p, [_handle]),
+    "baton_workflow_step_count": (c_size_t, [_handle]),
+    "baton_workflow_step_id": (c_char_p, [_handle, c_size_t]),
+    "baton_workflow_step_name": (c_char_p, [_handle, c_size_t]),
+    "baton_workflow_team_count": (c_size_t, [_handle]),
+    "baton_workflow_team_id": (c_char_p, [_handle, c_size_t]),
+    "baton_workflow_team_name": (c_char_p, [_handle, c_size_t]),
+    "baton_workflow_case_type_count": (c_size_t, [_handle]),
+    "baton_workflow_case_type_id": (c_char_p, [_handle, c_size_t]),
+    "baton_workflow_case_type_name": (c_char_p, [_handle, c_size_t]),
+    "baton_check": (_status, [_handle, POINTER(CheckOptions), _out_handle]),
+    "baton_report_free": (None, [_handle]),
+    "baton_report_workflow": (c_char_p, [_handle]),
+    "baton_report_count": (c_size_t, [_handle]),
+    "baton_report_error_count": (c_size_t, [_handle]),
+    "baton_report_warning_count": (c_size_t, [_handle]),
+    "baton_report_info_count": (c_size_t, [_handle]),
+    "baton_report_rule": (c_char_p, [_handle, c_size_t]),
+    "baton_report_severity": (c_char_p, [_handle, c_size_t]),
+    "baton_report_message": (c_char_p, [_handle, c_size_t]),
+    "baton_report_pointer": (c_char_p, [_handle, c_size_t]),
+    "baton_report_requirement": (c_char_p, [_handle, c_size_t]),
+    "baton_report_case_type": (c_char_p, [_handle, c_size_t]),
+    "baton_report_step_count": (c_size_t, [_handle, c_size_t]),
+    "baton_report_step": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_report_transition_count": (c_size_t, [_handle, c_size_t]),
+    "baton_report_transition_from": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_report_transition_to": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_report_witness_count": (c_size_t, [_handle, c_size_t]),
+    "baton_report_witness": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_report_to_json": (_status, [_handle, _out_string, POINTER(c_size_t)]),
+    "baton_walk": (_status, [_handle, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
+    "baton_string_free": (None, [c_void_p]),
+}
+
+
+def library_path():
+    """BATON_LIBRARY, else the library next to this package, else the system's."""
+    path = os.environ.get("BATON_LIBRARY")
+    if path:
+        return path
+    package = os.path.dirname(os.path.abspath(__file__))
+    for name in (f"libbaton.so.{ABI}", "libbaton.so"):
+        candidate = os.path.join(package, name)
+        if os.path.exists(candidate):
+            return candidate
+    return ctypes.util.find_library("baton") or f"libbaton.so.{ABI}"
+
+
+def load():
+    lib = ctypes.CDLL(library_path())
+    for name, (restype, argtypes) in FUNCTIONS.items():
+        function = getattr(lib, name)
+        function.restype = restype
+        function.argtypes = argtypes
+    if lib.baton_abi_version() != ABI:
+        raise ImportError(f"{library_path()} has ABI {lib.baton_abi_version()}, this binding needs ABI {ABI}")
+    return lib
+
+
+lib = load()
