@@ -13,7 +13,9 @@ Checks:
   has a title and a description;
 - every *.json file under examples/ (found at run time) passes;
 - small valid documents pass, and small invalid ones, each with one fault,
-  fail at the expected place.
+  fail at the expected place;
+- with BATON_CLI set to the `baton` command, the loader agrees: it accepts the
+  examples and the valid documents, and refuses every invalid one.
 
 Exits non-zero when any check fails.
 """
@@ -21,6 +23,7 @@ Exits non-zero when any check fails.
 import copy
 import json
 import os
+import subprocess
 import sys
 import unittest
 from pathlib import Path
@@ -347,6 +350,9 @@ INVALID = {
     "rule within \"P1.5D\"": (
         changed(MINIMAL, rule({"type": "response", "first": "begin", "then": "finish", "within": "P1.5D"})),
         ["requirements", 0, "rule"]),
+    "within on a precedence rule": (
+        changed(MINIMAL, rule({"type": "precedence", "first": "begin", "then": "finish", "within": "P1D"})),
+        ["requirements", 0, "rule"]),
     "requirement without text": (
         changed(MINIMAL, set_at(["requirements"], [{"id": "krav"}])), ["requirements", 0]),
     "case type without name": (
@@ -387,6 +393,39 @@ INVALID = {
         changed(MINIMAL, set_at(["teams"], [{"id": "t", "name": "T", "roles": [{"name": "x"}]}])),
         ["teams", 0, "roles", 0]),
 }
+
+
+BATON_CLI = os.environ.get("BATON_CLI")
+
+
+def loader_accepts(doc):
+    """Whether `baton validate` accepts the document, and what it said."""
+    r = subprocess.run([BATON_CLI, "validate", "-"], input=json.dumps(doc, ensure_ascii=False),
+                       capture_output=True, text=True, encoding="utf-8")
+    if r.returncode not in (0, 2):
+        raise AssertionError("baton validate exited %d: %s" % (r.returncode, r.stderr))
+    return r.returncode == 0, r.stderr.strip()
+
+
+@unittest.skipUnless(BATON_CLI, "BATON_CLI is not set")
+class LoaderAgreesTest(unittest.TestCase):
+    """The schema and the loader are kept in step: neither accepts what the other refuses."""
+
+    def test_loader_accepts_examples_and_valid_documents(self):
+        docs = {str(p.relative_to(ROOT)): json.loads(p.read_text(encoding="utf-8"))
+                for p in sorted(EXAMPLES.rglob("*.json"))}
+        docs.update(VALID)
+        for name, doc in docs.items():
+            with self.subTest(document=name):
+                ok, said = loader_accepts(doc)
+                self.assertTrue(ok, said)
+
+    def test_loader_refuses_invalid_documents(self):
+        for name, (doc, _) in INVALID.items():
+            with self.subTest(document=name):
+                ok, said = loader_accepts(doc)
+                self.assertFalse(ok, "the schema refuses it, but the loader accepts it")
+                self.assertRegex(said, r"^-:")
 
 
 class SchemaTest(unittest.TestCase):
