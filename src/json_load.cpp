@@ -650,10 +650,22 @@ std::shared_ptr<const Workflow> load_workflow_file(const std::filesystem::path& 
     throw LoadError(LoadError::Kind::io, name, "", 0, 0, "is a folder, not a workflow file");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LoadError(LoadError::Kind::io, name, "", 0, 0, "cannot open the file");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
+  // Read in one piece where the size is known; a stream through a string
+  // buffer copies a large file several times over.
+  std::string text;
+  const bool regular = std::filesystem::is_regular_file(path, fs_error);
+  const auto size = regular ? std::filesystem::file_size(path, fs_error) : 0;
+  if (regular && !fs_error) {
+    text.resize(size);
+    in.read(text.data(), static_cast<std::streamsize>(size));
+    text.resize(static_cast<std::size_t>(in.gcount()));
+  } else {
+    std::ostringstream buffer;  // a pipe or device: its size is not known beforehand
+    buffer << in.rdbuf();
+    text = std::move(buffer).str();
+  }
   if (in.bad()) throw LoadError(LoadError::Kind::io, name, "", 0, 0, "cannot read the file");
-  return load_workflow(buffer.str(), name);
+  return load_workflow(text, name);
 }
 
 }  // namespace baton
