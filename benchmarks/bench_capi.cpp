@@ -5,13 +5,13 @@
 // frequency changes and other load hit both alike. Target: under 5 %.
 //   bench_capi [ITERATIONS_PER_ROUND]   (default 200)
 #include "generator.hpp"
+#include "measure.hpp"
 
 #include <baton.h>
 #include <baton/check.hpp>
 #include <baton/json.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -49,11 +49,12 @@ std::size_t read_capi(const baton_report* r) {
   return sum;
 }
 
+// Mean time of one call over `iterations` calls.
 template <class F>
-double seconds(int iterations, F&& run) {
-  const auto start = std::chrono::steady_clock::now();
-  for (int i = 0; i < iterations; ++i) run();
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() / iterations;
+double seconds_each(int iterations, F&& run) {
+  return baton::bench::seconds([&] {
+           for (int i = 0; i < iterations; ++i) run();
+         }) / iterations;
 }
 
 void compare(const char* label, const std::string& json, int iterations) {
@@ -71,8 +72,8 @@ void compare(const char* label, const std::string& json, int iterations) {
   std::size_t core_sum = 0, capi_sum = 0;
   double core = 1e9, capi = 1e9;
   for (int round = 0; round < rounds; ++round) {
-    core = std::min(core, seconds(iterations, [&] { core_sum = read_core(baton::run_checks(*wf, options)); }));
-    capi = std::min(capi, seconds(iterations, [&] {
+    core = std::min(core, seconds_each(iterations, [&] { core_sum = read_core(baton::run_checks(*wf, options)); }));
+    capi = std::min(capi, seconds_each(iterations, [&] {
                       baton_report* report = nullptr;
                       if (baton_check(handle, &opts, &report) != BATON_OK) std::abort();
                       capi_sum = read_capi(report);

@@ -3,25 +3,12 @@
 // process's peak memory.
 //   bench_load [MAX_STEPS]   (default 1000000)
 #include "generator.hpp"
+#include "measure.hpp"
 
 #include <baton/json.hpp>
 
-#include <sys/resource.h>
-
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-
-namespace {
-
-long peak_rss_mib() {
-  rusage usage{};
-  getrusage(RUSAGE_SELF, &usage);
-  return usage.ru_maxrss / 1024;
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   const std::size_t max_steps = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1'000'000;
@@ -32,17 +19,14 @@ int main(int argc, char** argv) {
     const double mb = static_cast<double>(json.size()) / 1e6;
     // Small sizes run often enough to take the noise out; 1M steps a few times.
     const int runs = n >= 1'000'000 ? 3 : n >= 100'000 ? 5 : 20;
-    double best = 1e9;
     std::size_t steps = 0, transitions = 0;
-    for (int run = 0; run < runs; ++run) {
-      const auto start = std::chrono::steady_clock::now();
+    const double best = baton::bench::best_seconds(runs, [&] {
       const auto wf = baton::load_workflow(json, "generated.json");
-      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
       steps = wf->steps().size();
       transitions = wf->transitions().size();
-    }
+    });
     std::printf("| %zu | %zu | %.1f | %.4f | %.0f | %ld |\n", steps, transitions, mb, best, mb / best,
-                peak_rss_mib());
+                baton::bench::peak_rss_mib());
     std::fflush(stdout);
   }
 }

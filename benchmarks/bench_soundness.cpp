@@ -2,12 +2,11 @@
 // workflows of growing size: the reduction should keep the time near-linear.
 //   bench_soundness [MAX_STEPS]   (default 1000000)
 #include "generator.hpp"
+#include "measure.hpp"
 
 #include <baton/check.hpp>
 #include <baton/json.hpp>
 
-#include <algorithm>
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 
@@ -20,13 +19,9 @@ int main(int argc, char** argv) {
   std::printf("|---:|---:|---:|---:|---:|\n");
   for (std::size_t n = 1000; n <= max_steps; n *= 10) {
     const auto wf = baton::load_workflow(baton::bench::generate_workflow(n, 42), "generated.json");
-    double best = 1e9;
     std::size_t findings = 0;
-    for (int run = 0; run < 3; ++run) {
-      const auto start = std::chrono::steady_clock::now();
-      findings = baton::run_checks(*wf, options).findings.size();
-      best = std::min(best, std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
-    }
+    const double best =
+        baton::bench::best_seconds(3, [&] { findings = baton::run_checks(*wf, options).findings.size(); });
     std::printf("| %zu | %zu | %.4f | %.3f | %zu |\n", wf->steps().size(), wf->transitions().size(), best,
                 best * 1e6 / static_cast<double>(wf->steps().size()), findings);
     std::fflush(stdout);
