@@ -39,15 +39,32 @@ std::vector<Index> run_order(const Workflow& wf, const CaseRestriction& restrict
 struct Labels {
   const char *title, *whole_workflow, *who, *it, *record, *templates, *requirements, *duration, *reads, *writes,
       *checks, *next, *handover, *how, *responsible, *not_described, *nobody, *end, *choice, *aspect_all;
+  // Singular and plural of year, month, week, day, hour, minute, second.
+  const char* units[7][2];
 };
 constexpr Labels english{"Walkthrough", "the whole workflow", "Who", "IT support", "Record in the system", "Templates",
                          "Requirements served", "Longest duration", "Uses", "Produces", "Checks", "Next",
                          "Handover", "how", "responsible", "not described", "nobody is responsible",
-                         "The case ends here.", "the way this case type goes", "everything"};
+                         "The case ends here.", "the way this case type goes", "everything",
+                         {{"year", "years"}, {"month", "months"}, {"week", "weeks"}, {"day", "days"},
+                          {"hour", "hours"}, {"minute", "minutes"}, {"second", "seconds"}}};
 constexpr Labels danish{"Gennemgang", "hele arbejdsgangen", "Hvem", "IT-understøttelse", "Registreres i systemet",
                         "Skabeloner", "Krav der opfyldes", "Længste varighed", "Bruger", "Udarbejder", "Kontrollerer",
                         "Videre", "Overdragelse", "hvordan", "ansvarlig", "ikke beskrevet", "ingen er ansvarlig",
-                        "Sagen slutter her.", "vejen denne sagstype går", "alt"};
+                        "Sagen slutter her.", "vejen denne sagstype går", "alt",
+                        {{"år", "år"}, {"måned", "måneder"}, {"uge", "uger"}, {"dag", "dage"},
+                         {"time", "timer"}, {"minut", "minutter"}, {"sekund", "sekunder"}}};
+
+// A duration in words, with the units as written: "2 måneder", "1 day 12 hours".
+std::string in_words(const Duration& d, const Labels& labels) {
+  const std::int64_t parts[7] = {d.years, d.months, d.weeks, d.days, d.hours, d.minutes, d.seconds};
+  std::string out;
+  for (int i = 0; i < 7; ++i) {
+    if (parts[i] == 0) continue;
+    out += (out.empty() ? "" : " ") + std::to_string(parts[i]) + " " + labels.units[i][parts[i] == 1 ? 0 : 1];
+  }
+  return out.empty() ? "0 " + std::string(labels.units[6][1]) : out;
+}
 
 class Walk {
  public:
@@ -190,7 +207,7 @@ class Walk {
       if (const auto* src = r.as_object().if_contains("source")) reqs += " (" + text(*src) + ")";
     }
     line(labels_.requirements, reqs);
-    if (const auto* d = s.if_contains("duration")) line(labels_.duration, text(*d));
+    if (const auto* d = s.if_contains("duration")) line(labels_.duration, in_words(*Duration::parse(text(*d)), labels_));
     const auto& next = s.at("next").as_array();
     if (next.empty()) return out + (out.ends_with("\n\n") ? "" : "\n") + labels_.end + "\n\n";
     if (out.back() != '\n' || out[out.size() - 2] != '\n') out += "\n";

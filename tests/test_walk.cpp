@@ -58,3 +58,18 @@ TEST_CASE("walk: an English workflow gets English headings", "[walk]") {
   CHECK(md.rfind("# Walkthrough: Test", 0) == 0);
   CHECK(md.find("nobody is responsible") != std::string::npos);
 }
+
+TEST_CASE("walk: durations are said in words of the workflow's language, units as written", "[walk]") {
+  const std::string da = walk(*load(two_step_json(R"(, "duration": "P2M")", R"(, "duration": "P1DT12H")", "",
+                                                  R"(, "language": "da")")),
+                              nullptr, WalkFormat::markdown);
+  CHECK(da.find("Længste varighed:** 2 måneder") != std::string::npos);
+  CHECK(da.find("Længste varighed:** 1 dag 12 timer") != std::string::npos);
+  const std::string en =
+      walk(*load(two_step_json(R"(, "duration": "P1W")", R"(, "duration": "PT1M")")), nullptr, WalkFormat::markdown);
+  CHECK(en.find("Longest duration:** 1 week") != std::string::npos);
+  CHECK(en.find("Longest duration:** 1 minute") != std::string::npos);
+  // The JSON form keeps the duration as written, for programs.
+  auto doc = boost::json::parse(walk(*load(two_step_json(R"(, "duration": "P2M")", "")), nullptr, WalkFormat::json));
+  CHECK(doc.at("steps").as_array()[1].at("duration") == "P2M");
+}
