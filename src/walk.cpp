@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace json = boost::json;
 
@@ -92,8 +93,13 @@ class Walk {
     std::string out = "# " + std::string(labels_.title) + ": " + wf_.name() + " \u2014 " +
                       (ct_ ? ct_->name : std::string(labels_.whole_workflow)) + "\n\n";
     if (ct_ && ct_->description) out += *ct_->description + "\n\n";
-    int n = 0;
-    for (const json::value& v : doc.at("steps").as_array()) out += step_markdown(v.as_object(), ++n);
+    // Where a case can go more than one way, the steps of every way follow
+    // one another; each "next" names the number of its step, so a reader can
+    // follow one way through.
+    std::unordered_map<std::string, int> numbers;
+    for (const json::value& v : doc.at("steps").as_array())
+      numbers.emplace(text(v.at("id")), static_cast<int>(numbers.size()) + 1);
+    for (const json::value& v : doc.at("steps").as_array()) out += step_markdown(v.as_object(), numbers);
     return out;
   }
 
@@ -172,8 +178,8 @@ class Walk {
 
   static std::string text(const json::value& v) { return std::string(v.as_string()); }
 
-  std::string step_markdown(const json::object& s, int n) const {
-    std::string out = "## " + std::to_string(n) + ". " + text(s.at("name")) + "\n\n";
+  std::string step_markdown(const json::object& s, const std::unordered_map<std::string, int>& numbers) const {
+    std::string out = "## " + std::to_string(numbers.at(text(s.at("id")))) + ". " + text(s.at("name")) + "\n\n";
     if (const auto* d = s.if_contains("description")) out += text(*d) + "\n\n";
     auto line = [&](const char* label, const std::string& value) {
       if (!value.empty()) out += "- **" + std::string(label) + ":** " + value + "\n";
@@ -212,12 +218,15 @@ class Walk {
     if (next.empty()) return out + (out.ends_with("\n\n") ? "" : "\n") + labels_.end + "\n\n";
     if (out.back() != '\n' || out[out.size() - 2] != '\n') out += "\n";
     out += "**" + std::string(labels_.next) + ":**\n\n";
-    for (const json::value& t : next) out += next_markdown(t.as_object(), s.at("chosen").as_bool());
+    for (const json::value& t : next) out += next_markdown(t.as_object(), s.at("chosen").as_bool(), numbers);
     return out + "\n";
   }
 
-  std::string next_markdown(const json::object& t, bool chosen) const {
-    std::string out = "- \u2192 " + text(t.at("to").at("name"));
+  std::string next_markdown(const json::object& t, bool chosen,
+                            const std::unordered_map<std::string, int>& numbers) const {
+    const auto number = numbers.find(text(t.at("to").at("id")));
+    std::string out = "- \u2192 " + (number == numbers.end() ? "" : std::to_string(number->second) + ". ") +
+                      text(t.at("to").at("name"));
     if (const auto* label = t.if_contains("label")) out += " (" + text(*label) + ")";
     if (chosen) out += " \u2014 *" + std::string(labels_.choice) + "*";
     out += "\n";

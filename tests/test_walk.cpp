@@ -46,6 +46,8 @@ TEST_CASE("walk: Markdown names every step and states missing handover facts pla
   for (const Step& s : wf->steps()) CHECK(md.find(s.name) != std::string::npos);
   CHECK(md.find("Underretning – alle felter (æøå §)") != std::string::npos);  // Danish text unchanged
   CHECK(md.find("Sagen sendes i DUBU") != std::string::npos);
+  // Each way on names the number of its step, so one way can be followed through.
+  CHECK(md.find("\u2192 3. " + wf->steps()[2].name) != std::string::npos);
   auto unowned = load(two_step_json(R"(, "team": "intake")", R"(, "team": "myn")", "", R"(, "language": "da")"));
   const std::string md_da = walk(*unowned, nullptr, WalkFormat::markdown);
   CHECK(md_da.find("ingen er ansvarlig") != std::string::npos);
