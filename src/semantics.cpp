@@ -103,6 +103,14 @@ struct StateHash {
 };
 }  // namespace
 
+std::uint64_t affordable_states(std::uint64_t limit, std::size_t transitions, std::uint64_t marking_sets) {
+  constexpr std::uint64_t memory = std::uint64_t{1} << 30;
+  constexpr std::uint64_t per_state_overhead = 256;  // the state's entry, its index entry, its successors
+  // Each set is held twice: in the state list and in the index.
+  const std::uint64_t bytes_per_state = 2 * marking_sets * (transitions / 64 + 1) * 8 + per_state_overhead;
+  return std::min(limit, memory / bytes_per_state);
+}
+
 StateSpace::StateSpace(const TokenGame& game, std::uint64_t limit) {
   std::unordered_map<State, StateId, StateHash> seen;
   auto add = [&](State s, Edge e) -> std::optional<StateId> {

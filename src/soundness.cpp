@@ -252,15 +252,6 @@ Explored explored_workflow(const Workflow& wf, const std::vector<Passage>& passa
   return out;
 }
 
-// States are stored whole; on a large unreduced rest the state limit alone
-// would let them outgrow the memory of the process that embeds the library.
-std::uint64_t affordable(std::uint64_t limit, std::size_t transitions) {
-  constexpr std::uint64_t memory = std::uint64_t{1} << 30;
-  constexpr std::uint64_t per_state_overhead = 256;  // the state, its index entry, its successors
-  // The marking is held twice: in the state list and in the index.
-  return std::min<std::uint64_t>(limit, memory / (2 * (transitions / 64 + 1) * 8 + per_state_overhead));
-}
-
 template <class F>
 void for_each_marked(const State& s, F f) {
   for (std::size_t w = 0; w < s.marking.size(); ++w)
@@ -286,7 +277,7 @@ class Exploration {
         explored_(explored_workflow(wf, reducer.passages())),
         every_run_(*explored_.workflow),
         game_(*explored_.workflow, every_run_),
-        space_(game_, affordable(limit, explored_.workflow->transitions().size())) {
+        space_(game_, affordable_states(limit, explored_.workflow->transitions().size())) {
     for (StateId id = 0; id < space_.size(); ++id) look_at(id);
   }
 

@@ -42,6 +42,29 @@ inline std::string workflow_json(const std::string& steps, const std::string& tr
          transitions + "]" + extra + "}";
 }
 
+// A step: `members` are more JSON members, with a leading comma.
+inline std::string step(const std::string& id, const std::string& name, const std::string& members = "") {
+  return R"({"id": ")" + id + R"(", "name": ")" + name + "\"" + members + "}";
+}
+
+// Transitions, each "from>to".
+inline std::string edges(const std::vector<std::string>& pairs) {
+  std::string out;
+  for (const std::string& p : pairs) {
+    const auto gt = p.find('>');
+    out += (out.empty() ? "" : ", ") + std::string(R"({"from": ")") + p.substr(0, gt) + R"(", "to": ")" +
+           p.substr(gt + 1) + "\"}";
+  }
+  return out;
+}
+
+// Start "s", `steps`, then Slut "e": the contents of a steps array.
+inline std::string between_start_and_end(const std::vector<std::string>& steps) {
+  std::string all = step("s", "Start", R"(, "kind": "start")");
+  for (const std::string& s : steps) all += ", " + s;
+  return all + ", " + step("e", "Slut", R"(, "kind": "end")");
+}
+
 }  // namespace baton::test
 
 namespace baton::test {

@@ -83,6 +83,12 @@ class TokenGame {
   std::size_t words_;
 };
 
+// How many states an exploration may keep within about 1 GiB. States are
+// kept whole, so on a large workflow memory would run out long before the
+// state limit. `marking_sets` is how many sets of transitions one state
+// keeps (a search that watches transitions keeps more than the marking).
+std::uint64_t affordable_states(std::uint64_t limit, std::size_t transitions, std::uint64_t marking_sets = 1);
+
 // Breadth-first exploration of the reachable states, up to a limit, keeping
 // for each state the move that first reached it, so that a shortest run to
 // any state can be shown as a witness.

@@ -1,8 +1,20 @@
 #include <baton/checks/control_without_rejection.hpp>
 
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_control_without_rejection(CheckContext&, std::vector<Finding>&) {}
+void run_control_without_rejection(CheckContext& context, std::vector<Finding>& out) {
+  const Workflow& wf = context.workflow();
+  for (Index i = 0; i < wf.steps().size(); ++i) {
+    const Step& s = wf.step(i);
+    if (s.kind != StepKind::control || wf.outgoing(i).size() > 1) continue;
+    Finding f = finding_for(control_without_rejection, pointer_to("steps", i),
+                            "The control " + quoted(s.name) +
+                                " has at most one way on: no outcome of the check changes what happens next.");
+    f.steps = {s.id};
+    out.push_back(std::move(f));
+  }
+}
 
 }  // namespace baton::checks

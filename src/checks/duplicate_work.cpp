@@ -1,8 +1,23 @@
 #include <baton/checks/duplicate_work.hpp>
 
+#include <baton/dataflow.hpp>
+#include <baton/semantics.hpp>
+
+#include "finding_for.hpp"
+
 namespace baton::checks {
 
-// NOT YET IMPLEMENTED: replaced by the check's real analysis.
-void run_duplicate_work(CheckContext&, std::vector<Finding>&) {}
+void run_duplicate_work(CheckContext& context, std::vector<Finding>& out) {
+  const Workflow& wf = context.workflow();
+  for (const Repetition& r : repetitions(context, duplicate_work.id).productions) {
+    const Step& step = wf.step(r.step);
+    Finding f = finding_for(duplicate_work, pointer_to("steps", r.step),
+                            "The step " + quoted(step.name) + " produces " + quoted(wf.artifacts()[r.artifact].name) +
+                                " again, although in every run " + quoted(wf.step(r.earlier.front()).name) +
+                                " has already produced it and nothing it is made from has changed since.");
+    f.steps = step_ids(wf, r.steps());
+    out.push_back(std::move(f));
+  }
+}
 
 }  // namespace baton::checks
