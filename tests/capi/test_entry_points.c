@@ -182,7 +182,10 @@ static void test_danish_round_trip(void) {
   EXPECT(baton_workflow_to_json(again, &second, &second_length) == BATON_OK);
   EXPECT(first_length == second_length && first && second && memcmp(first, second, first_length) == 0);
   EXPECT_STR(baton_workflow_name(again), "Underretning – alle felter (æøå §)");
+  baton_string_free(second);
+  second = NULL;
   EXPECT(baton_workflow_to_json(again, &second, NULL) == BATON_OK); /* length is optional */
+  EXPECT(second != NULL && strlen(second) == first_length);
   baton_string_free(first);
   baton_string_free(second);
   baton_workflow_free(again);
