@@ -7,6 +7,7 @@
 #include <boost/graph/depth_first_search.hpp>
 
 #include <algorithm>
+#include <array>
 #include <functional>
 #include <queue>
 #include <unordered_set>
@@ -435,8 +436,105 @@ std::optional<std::vector<std::pair<Index, Index>>> StepRelations::occurring_tog
 namespace {
 
 using FactId = std::uint32_t;
-// Sorted; shared between steps for as long as nothing changes it.
-using FactSet = std::shared_ptr<const std::vector<FactId>>;
+
+// A set of facts that shares its parts with the sets it was made from: a
+// trie over fact ids, 16 ways per level and 64 facts per leaf, copied only
+// along the path a change takes. Carrying what is established along a long
+// workflow so costs a few nodes per step, not a copy of all established so
+// far (which made the analysis quadratic). An empty part is always null, so
+// equal sets made from one another share their unchanged parts and a meet
+// or comparison stops where they do.
+class FactSet {
+ public:
+  explicit FactSet(std::size_t facts) {
+    for (std::size_t room = leaf_bits; room < facts; room *= fan_out) ++depth_;
+  }
+
+  bool contains(FactId f) const {
+    const Node* n = root_.get();
+    for (unsigned d = depth_; n && d > 0; --d) n = n->child[slot(f, d)].get();
+    return n && (n->bits >> (f % leaf_bits) & 1) != 0;
+  }
+  FactSet with(FactId f) const { return changed(f, true); }
+  FactSet without(FactId f) const { return changed(f, false); }
+
+  friend FactSet intersection(const FactSet& a, const FactSet& b) {
+    FactSet out = a;
+    out.root_ = meet(a.root_, b.root_, a.depth_);
+    return out;
+  }
+  friend bool operator==(const FactSet& a, const FactSet& b) { return equal(a.root_, b.root_, a.depth_); }
+
+ private:
+  static constexpr unsigned fan_out = 16, leaf_bits = 64;
+  struct Node;
+  using Part = std::shared_ptr<const Node>;
+  struct Node {
+    std::uint64_t bits = 0;                 // a leaf's facts
+    std::array<Part, fan_out> child{};      // an inner node's parts
+  };
+
+  static unsigned slot(FactId f, unsigned depth) { return (f / leaf_bits) >> (4 * (depth - 1)) & (fan_out - 1); }
+
+  FactSet changed(FactId f, bool on) const {
+    FactSet out = *this;
+    out.root_ = set(root_, depth_, f, on);
+    return out;
+  }
+
+  static Part set(const Part& n, unsigned depth, FactId f, bool on) {
+    if (depth == 0) {
+      const std::uint64_t old = n ? n->bits : 0, bit = std::uint64_t{1} << (f % leaf_bits);
+      const std::uint64_t now = on ? old | bit : old & ~bit;
+      if (now == old) return n;
+      return now ? std::make_shared<const Node>(Node{now, {}}) : nullptr;
+    }
+    const unsigned i = slot(f, depth);
+    const Part old = n ? n->child[i] : nullptr;
+    Part now = set(old, depth - 1, f, on);
+    if (now == old) return n;
+    Node copy = n ? *n : Node{};
+    copy.child[i] = std::move(now);
+    return empty(copy) ? nullptr : std::make_shared<const Node>(std::move(copy));
+  }
+
+  static bool empty(const Node& n) {
+    return std::all_of(n.child.begin(), n.child.end(), [](const Part& c) { return !c; });
+  }
+
+  static Part meet(const Part& a, const Part& b, unsigned depth) {
+    if (a == b || !a) return a;
+    if (!b) return b;
+    if (depth == 0) {
+      const std::uint64_t now = a->bits & b->bits;
+      if (now == a->bits) return a;
+      if (now == b->bits) return b;
+      return now ? std::make_shared<const Node>(Node{now, {}}) : nullptr;
+    }
+    Node out;
+    bool as_a = true, as_b = true;
+    for (unsigned i = 0; i < fan_out; ++i) {
+      out.child[i] = meet(a->child[i], b->child[i], depth - 1);
+      as_a = as_a && out.child[i] == a->child[i];
+      as_b = as_b && out.child[i] == b->child[i];
+    }
+    if (as_a) return a;
+    if (as_b) return b;
+    return empty(out) ? nullptr : std::make_shared<const Node>(std::move(out));
+  }
+
+  static bool equal(const Part& a, const Part& b, unsigned depth) {
+    if (a == b) return true;
+    if (!a || !b) return false;
+    if (depth == 0) return a->bits == b->bits;
+    for (unsigned i = 0; i < fan_out; ++i)
+      if (!equal(a->child[i], b->child[i], depth - 1)) return false;
+    return true;
+  }
+
+  Part root_;
+  unsigned depth_ = 0;  // inner levels above the leaves
+};
 
 // What one step establishes: an artifact checked for an aspect, or produced.
 // It ends where one of `depends_on` is written.
@@ -454,15 +552,6 @@ std::vector<Index> sorted_unique(std::vector<Index> v) {
 }
 
 bool contains(const std::vector<Index>& sorted, Index i) { return std::binary_search(sorted.begin(), sorted.end(), i); }
-
-bool same(const FactSet& a, const FactSet& b) { return a == b || (a && b && *a == *b); }
-
-FactSet intersection(const FactSet& a, const FactSet& b) {
-  if (a == b) return a;
-  auto out = std::make_shared<std::vector<FactId>>();
-  std::set_intersection(a->begin(), a->end(), b->begin(), b->end(), std::back_inserter(*out));
-  return out;
-}
 
 // Steps reachable from the start, each before the steps it leads to except
 // along loops, so that a forward analysis settles in few rounds.
@@ -491,14 +580,29 @@ class FactFlow {
       : wf_(wf),
         relations_(relations),
         writers_(wf.artifacts().size()),
+        controls_of_(wf.artifacts().size()),
+        blind_writers_(wf.artifacts().size()),
+        facts_about_(wf.artifacts().size()),
+        ended_by_(wf.artifacts().size()),
         established_by_(wf.steps().size()),
         before_(wf.steps().size()),
         after_(wf.steps().size()) {
     std::vector<std::vector<Index>> writers(wf.artifacts().size());
-    for (Index s = 0; s < wf.steps().size(); ++s)
-      for (Index a : sorted_unique(wf.step(s).writes)) writers[a].push_back(s);
+    for (Index s = 0; s < wf.steps().size(); ++s) {
+      const Step& step = wf.step(s);
+      const auto reads = sorted_unique(step.reads);
+      for (Index a : sorted_unique(step.writes)) {
+        writers[a].push_back(s);
+        if (!contains(reads, a)) blind_writers_[a].push_back(s);
+      }
+      for (const Control& c : step.checks) controls_of_[c.artifact].push_back({s, &c.aspect});
+    }
     for (Index a = 0; a < writers.size(); ++a) writers_[a] = relations.group(writers[a]);
     for (Index s = 0; s < wf.steps().size(); ++s) establish(s);
+    for (FactId f = 0; f < facts_.size(); ++f) {
+      facts_about_[facts_[f].artifact].push_back(f);
+      for (Index a : facts_[f].depends_on) ended_by_[a].push_back(f);
+    }
     solve();
   }
 
@@ -537,8 +641,19 @@ class FactFlow {
     }
   }
 
+  // Facts are independent of each other (each is established and ended on
+  // its own), so one no other step could repeat need not be carried along.
+  bool could_be_repeated(const Fact& f) const {
+    if (!f.aspect)
+      return std::any_of(blind_writers_[f.artifact].begin(), blind_writers_[f.artifact].end(),
+                         [&](Index s) { return s != f.step; });
+    return std::any_of(controls_of_[f.artifact].begin(), controls_of_[f.artifact].end(), [&](const auto& c) {
+      return c.first != f.step && (*f.aspect == "*" || *f.aspect == *c.second);
+    });
+  }
+
   void add_fact(Fact f) {
-    if (written_concurrently(f.step, f.depends_on)) return;
+    if (!could_be_repeated(f) || written_concurrently(f.step, f.depends_on)) return;
     established_by_[f.step].push_back(static_cast<FactId>(facts_.size()));
     facts_.push_back(std::move(f));
   }
@@ -554,11 +669,11 @@ class FactFlow {
       const Index s = order[work.top()];
       work.pop();
       queued[s] = false;
-      FactSet before = s == wf_.start() ? std::make_shared<const std::vector<FactId>>() : meet(s);
-      if (same(before_[s], before)) continue;
+      std::optional<FactSet> before = s == wf_.start() ? FactSet(facts_.size()) : meet(s);
+      if (before_[s] == before) continue;
       before_[s] = std::move(before);
-      FactSet after = transfer(s, before_[s]);
-      if (same(after_[s], after)) continue;
+      std::optional<FactSet> after = transfer(s, *before_[s]);
+      if (after_[s] == after) continue;
       after_[s] = std::move(after);
       for (Index t : wf_.outgoing(s)) {
         const Index next = wf_.transition(t).to;
@@ -569,35 +684,28 @@ class FactFlow {
   }
 
   // Predecessors not yet reached say nothing yet (they hold every fact).
-  FactSet meet(Index s) const {
-    FactSet out;
+  std::optional<FactSet> meet(Index s) const {
+    std::optional<FactSet> out;
     for (Index t : wf_.incoming(s))
-      if (const FactSet& after = after_[wf_.transition(t).from]) out = out ? intersection(out, after) : after;
+      if (const auto& after = after_[wf_.transition(t).from]) out = out ? intersection(*out, *after) : *after;
     return out;
   }
 
-  FactSet transfer(Index s, const FactSet& before) const {
-    const auto& writes = wf_.step(s).writes;
-    const auto ends = [&](FactId f) {
-      return std::any_of(writes.begin(), writes.end(), [&](Index a) { return contains(facts_[f].depends_on, a); });
-    };
-    const auto& established = established_by_[s];
-    if (established.empty() && std::none_of(before->begin(), before->end(), ends)) return before;
-    auto after = std::make_shared<std::vector<FactId>>();
-    std::remove_copy_if(before->begin(), before->end(), std::back_inserter(*after), ends);
-    const auto kept = static_cast<std::ptrdiff_t>(after->size());
-    after->insert(after->end(), established.begin(), established.end());
-    std::inplace_merge(after->begin(), after->begin() + kept, after->end());
-    after->erase(std::unique(after->begin(), after->end()), after->end());
-    return after;
+  // What a step writes ends the facts that depend on it; then what it
+  // establishes holds.
+  FactSet transfer(Index s, FactSet facts) const {
+    for (Index a : wf_.step(s).writes)
+      for (FactId f : ended_by_[a]) facts = facts.without(f);
+    for (FactId f : established_by_[s]) facts = facts.with(f);
+    return facts;
   }
 
-  // The other steps whose fact, matching `wanted`, holds before `s`.
+  // The other steps whose fact about `artifact`, matching `wanted`, holds before `s`.
   template <class Wanted>
-  std::vector<Index> established_before(Index s, Wanted wanted) const {
+  std::vector<Index> established_before(Index s, Index artifact, Wanted wanted) const {
     std::vector<Index> out;
-    for (FactId f : *before_[s])
-      if (facts_[f].step != s && wanted(facts_[f])) out.push_back(facts_[f].step);
+    for (FactId f : facts_about_[artifact])
+      if (facts_[f].step != s && wanted(facts_[f]) && before_[s]->contains(f)) out.push_back(facts_[f].step);
     return sorted_unique(std::move(out));
   }
 
@@ -605,8 +713,8 @@ class FactFlow {
   void repeated_controls(Index s, std::vector<Repetition>& out) const {
     for (const Control& c : wf_.step(s).checks) {
       if (written_concurrently(s, std::span(&c.artifact, 1))) continue;
-      auto earlier = established_before(s, [&](const Fact& f) {
-        return f.aspect && f.artifact == c.artifact && (*f.aspect == "*" || *f.aspect == c.aspect);
+      auto earlier = established_before(s, c.artifact, [&](const Fact& f) {
+        return f.aspect && (*f.aspect == "*" || *f.aspect == c.aspect);
       });
       if (!earlier.empty()) out.push_back({s, c.artifact, c.aspect, std::move(earlier)});
     }
@@ -623,9 +731,8 @@ class FactFlow {
       auto needs = reads;
       needs.push_back(a);
       if (written_concurrently(s, needs)) continue;
-      auto earlier = established_before(s, [&](const Fact& f) {
-        return !f.aspect && f.artifact == a &&
-               std::includes(f.depends_on.begin(), f.depends_on.end(), reads.begin(), reads.end());
+      auto earlier = established_before(s, a, [&](const Fact& f) {
+        return !f.aspect && std::includes(f.depends_on.begin(), f.depends_on.end(), reads.begin(), reads.end());
       });
       if (!earlier.empty()) out.push_back({s, a, "", std::move(earlier)});
     }
@@ -634,9 +741,13 @@ class FactFlow {
   const Workflow& wf_;
   const StepRelations& relations_;
   std::vector<StepRelations::Group> writers_;  // by artifact
+  std::vector<std::vector<std::pair<Index, const std::string*>>> controls_of_;  // by artifact: step, aspect
+  std::vector<std::vector<Index>> blind_writers_;  // by artifact: steps that write it without reading it
+  std::vector<std::vector<FactId>> facts_about_;     // by artifact
+  std::vector<std::vector<FactId>> ended_by_;        // by artifact: the facts that depend on it
   std::vector<Fact> facts_;
   std::vector<std::vector<FactId>> established_by_;  // by step
-  std::vector<FactSet> before_, after_;              // by step; null: not reached
+  std::vector<std::optional<FactSet>> before_, after_;  // by step; none: not reached
 };
 
 }  // namespace
