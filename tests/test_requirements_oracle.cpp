@@ -241,6 +241,7 @@ struct Tally {
   long workflows = 0, scopes = 0, seen_whole = 0;
   long violations[3] = {0, 0, 0};  // existence, precedence, response
   long spans = 0, exceeded = 0, unbounded = 0, undated = 0, spared = 0, incomplete_types = 0, unknown = 0;
+  long spared_case_types = 0, spared_incomplete = 0;  // workflows whose case type the graph decided alone
   std::string figures() const {
     std::ostringstream out;
     out << workflows << " workflows, " << scopes << " requirement scopes (" << seen_whole
@@ -248,7 +249,8 @@ struct Tally {
         << " precedence and " << violations[2] << " response violations; " << spans << " deadline spans ("
         << exceeded << " exceeded, " << unbounded << " unbounded, " << undated << " with undated steps, " << spared
         << " spared by the graph); "
-        << incomplete_types << " incomplete case types; " << unknown << " stopped at the state limit";
+        << incomplete_types << " incomplete case types (" << spared_case_types << " decided by the graph, "
+        << spared_incomplete << " of them incomplete); " << unknown << " stopped at the state limit";
     return out.str();
   }
 };
@@ -375,9 +377,22 @@ void compare_deadline(Subject& s, Index r, const Deadline& seen, const DeadlineS
   CHECK(m.first[span->longest.front()]);
 }
 
-// Where the graph spares the exploration, the deadline checks report the same.
-void compare_spared(const Workflow& wf, const DeadlineSpans& explored, Tally& tally) {
+// Where the graph spares the exploration, the deadline and case type checks
+// report the same.
+void compare_spared(const Workflow& wf, const DeadlineSpans& explored, const CaseTypeCompleteness& completeness,
+                    Tally& tally) {
   const StepRelations relations(wf, limit);
+  const CaseTypeCompleteness graph_only = find_incomplete_case_types(wf, limit, &relations);
+  const auto incomplete = [](const CaseTypeCompleteness& c) {
+    std::vector<Index> out;
+    for (const IncompleteCaseType& i : c.incomplete) out.push_back(i.case_type);
+    return out;
+  };
+  if (completeness.exhausted && graph_only.exhausted) CHECK(incomplete(completeness) == incomplete(graph_only));
+  if (relations.block_structured() && wf.ends().size() == 1) {
+    ++tally.spared_case_types;
+    tally.spared_incomplete += !graph_only.incomplete.empty();
+  }
   const DeadlineSpans spared = find_deadline_spans(wf, limit, &relations);
   const auto verdicts = [&](const DeadlineSpans& spans) {
     std::set<std::tuple<Index, std::optional<Index>, int>> out;
@@ -414,7 +429,7 @@ void try_random(const std::string& json, Tally& tally) {
     violations[static_cast<int>(type)] = find_rule_violations(*wf, type, limit);
   const DeadlineSpans spans = find_deadline_spans(*wf, limit);
   const CaseTypeCompleteness completeness = find_incomplete_case_types(*wf, limit);
-  compare_spared(*wf, spans, tally);
+  compare_spared(*wf, spans, completeness, tally);
   const bool exhausted = spans.exhausted && std::all_of(std::begin(violations), std::end(violations),
                                                         [](const RuleViolations& v) { return v.exhausted; });
   if (!exhausted) {
@@ -467,6 +482,7 @@ TEST_CASE("requirements oracle: random block-structured and unstructured workflo
     CHECK(tally.undated > 20);
     CHECK(tally.incomplete_types > 10);
     CHECK(tally.spared > 20);
+    if (structured) CHECK(tally.spared_incomplete > 10);
     WARN((structured ? "block-structured: " : "unstructured: ") << tally.figures());
   }
 }

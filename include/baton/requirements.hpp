@@ -120,7 +120,10 @@ struct CaseTypeCompleteness {
   bool exhausted = true;  // false: a case type stopped at the state limit with no complete run found
 };
 
-CaseTypeCompleteness find_incomplete_case_types(const Workflow& workflow, std::uint64_t state_limit);
+// Where `relations` show the workflow is made of blocks with one end, the
+// graph answers alone; otherwise the states are explored.
+CaseTypeCompleteness find_incomplete_case_types(const Workflow& workflow, std::uint64_t state_limit,
+                                                const StepRelations* relations = nullptr);
 
 // A finding of `check` about requirement `requirement` in one scope: pointer
 // /requirements/i, the requirement id and the case type set.

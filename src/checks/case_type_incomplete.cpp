@@ -1,5 +1,6 @@
 #include <baton/checks/case_type_incomplete.hpp>
 
+#include <baton/dataflow.hpp>
 #include <baton/requirements.hpp>
 
 #include "finding_for.hpp"
@@ -8,7 +9,8 @@ namespace baton::checks {
 
 void run_case_type_incomplete(CheckContext& context, std::vector<Finding>& out) {
   const Workflow& wf = context.workflow();
-  const CaseTypeCompleteness result = find_incomplete_case_types(wf, context.state_limit());
+  // The relations only spare an exploration where the workflow is made of blocks.
+  const CaseTypeCompleteness result = find_incomplete_case_types(wf, context.state_limit(), &step_relations(context));
   if (!result.exhausted) context.mark_incomplete(case_type_incomplete.id);
   for (const IncompleteCaseType& c : result.incomplete) {
     const CaseType& type = wf.case_types()[c.case_type];
