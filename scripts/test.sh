@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test: a release build with the tests, benchmarks compiled, and the
+# Every test: an optimised build with the tests, benchmarks compiled, and the
 # installed package used by a consumer; then the whole suite again under
 # AddressSanitizer + UndefinedBehaviorSanitizer; then the threading tests
 # under ThreadSanitizer.
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 jobs=$(nproc)
 
 echo "== release build and tests"
-scripts/setup.sh build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+scripts/setup.sh build -DCMAKE_BUILD_TYPE=Release -DBATON_BUILD_TESTS=ON -DBATON_BUILD_BENCHMARKS=ON
 ctest --test-dir build -j "$jobs" --output-on-failure
 
 echo "== AddressSanitizer + UndefinedBehaviorSanitizer build and tests"
