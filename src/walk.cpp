@@ -62,9 +62,16 @@ std::string in_words(const Duration& d, const Labels& labels) {
   std::string out;
   for (int i = 0; i < 7; ++i) {
     if (parts[i] == 0) continue;
-    out += (out.empty() ? "" : " ") + std::to_string(parts[i]) + " " + labels.units[i][parts[i] == 1 ? 0 : 1];
+    if (!out.empty()) out += ' ';
+    out += std::to_string(parts[i]);
+    out += ' ';
+    out += labels.units[i][parts[i] == 1 ? 0 : 1];
   }
-  return out.empty() ? "0 " + std::string(labels.units[6][1]) : out;
+  if (out.empty()) {
+    out = "0 ";
+    out += labels.units[6][1];
+  }
+  return out;
 }
 
 class Walk {
