@@ -12,6 +12,17 @@ echo
 echo "== baton check $examples/foer.json   (as many municipalities work today)"
 $baton check "$examples/foer.json" --fail-on never
 echo
+echo "== the run behind each finding that has one (its witness, from --format json)"
+$baton check "$examples/foer.json" --format json --fail-on never | python3 -c '
+import json, sys
+workflow = json.load(open(sys.argv[1], encoding="utf-8"))
+names = {s["id"]: s["name"] for s in workflow["steps"]}
+for document in json.load(sys.stdin)["results"]:
+    for f in document["findings"]:
+        if f.get("witness"):
+            print("[" + f["rule"] + "] " + " → ".join(names.get(s, s) for s in f["witness"]))
+' "$examples/foer.json"
+echo
 echo "== baton check $examples/efter.json  (the improved way of working)"
 $baton check "$examples/efter.json"
 status=$?
