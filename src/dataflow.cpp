@@ -580,23 +580,14 @@ class FactFlow {
       : wf_(wf),
         relations_(relations),
         writers_(wf.artifacts().size()),
-        controls_of_(wf.artifacts().size()),
-        blind_writers_(wf.artifacts().size()),
         facts_about_(wf.artifacts().size()),
         ended_by_(wf.artifacts().size()),
         established_by_(wf.steps().size()),
         before_(wf.steps().size()),
         after_(wf.steps().size()) {
     std::vector<std::vector<Index>> writers(wf.artifacts().size());
-    for (Index s = 0; s < wf.steps().size(); ++s) {
-      const Step& step = wf.step(s);
-      const auto reads = sorted_unique(step.reads);
-      for (Index a : sorted_unique(step.writes)) {
-        writers[a].push_back(s);
-        if (!contains(reads, a)) blind_writers_[a].push_back(s);
-      }
-      for (const Control& c : step.checks) controls_of_[c.artifact].push_back({s, &c.aspect});
-    }
+    for (Index s = 0; s < wf.steps().size(); ++s)
+      for (Index a : sorted_unique(wf.step(s).writes)) writers[a].push_back(s);
     for (Index a = 0; a < writers.size(); ++a) writers_[a] = relations.group(writers[a]);
     for (Index s = 0; s < wf.steps().size(); ++s) establish(s);
     for (FactId f = 0; f < facts_.size(); ++f) {
@@ -641,19 +632,8 @@ class FactFlow {
     }
   }
 
-  // Facts are independent of each other (each is established and ended on
-  // its own), so one no other step could repeat need not be carried along.
-  bool could_be_repeated(const Fact& f) const {
-    if (!f.aspect)
-      return std::any_of(blind_writers_[f.artifact].begin(), blind_writers_[f.artifact].end(),
-                         [&](Index s) { return s != f.step; });
-    return std::any_of(controls_of_[f.artifact].begin(), controls_of_[f.artifact].end(), [&](const auto& c) {
-      return c.first != f.step && (*f.aspect == "*" || *f.aspect == *c.second);
-    });
-  }
-
   void add_fact(Fact f) {
-    if (!could_be_repeated(f) || written_concurrently(f.step, f.depends_on)) return;
+    if (written_concurrently(f.step, f.depends_on)) return;
     established_by_[f.step].push_back(static_cast<FactId>(facts_.size()));
     facts_.push_back(std::move(f));
   }
@@ -741,8 +721,6 @@ class FactFlow {
   const Workflow& wf_;
   const StepRelations& relations_;
   std::vector<StepRelations::Group> writers_;  // by artifact
-  std::vector<std::vector<std::pair<Index, const std::string*>>> controls_of_;  // by artifact: step, aspect
-  std::vector<std::vector<Index>> blind_writers_;  // by artifact: steps that write it without reading it
   std::vector<std::vector<FactId>> facts_about_;     // by artifact
   std::vector<std::vector<FactId>> ended_by_;        // by artifact: the facts that depend on it
   std::vector<Fact> facts_;
