@@ -4,6 +4,8 @@
 #include <baton/graph.hpp>
 #include <baton/semantics.hpp>
 
+#include "step_queue.hpp"
+
 #include <boost/graph/depth_first_search.hpp>
 
 #include <algorithm>
@@ -47,20 +49,16 @@ struct Passage {
 class BlockReducer {
  public:
   explicit BlockReducer(const Workflow& wf)
-      : wf_(wf), in_(wf.steps().size()), out_(wf.steps().size()), loops_(in_.size()), queued_(in_.size()) {
+      : wf_(wf), in_(wf.steps().size()), out_(wf.steps().size()), loops_(in_.size()), queue_(in_.size()) {
     for (const Transition& t : wf.transitions()) add({t.from, t.to});
   }
 
   // The root of the tree, or nullopt when some part is no block.
   std::optional<NodeId> reduce() {
-    for (Index s = in_.size(); s-- > 0;) queue(s);
-    while (!work_.empty()) {
-      const Index s = work_.back();
-      work_.pop_back();
-      queued_[s] = false;
-      (void)(shorten_sequence(s) || drop_self_loop(s) || drop_rework_loop(s) ||
-             (out_[s].size() == 1 && drop_rework_loop(passages_[out_[s][0]].to)));
-    }
+    queue_.push_all();
+    while (const auto s = queue_.pop())
+      (void)(shorten_sequence(*s) || drop_self_loop(*s) || drop_rework_loop(*s) ||
+             (out_[*s].size() == 1 && drop_rework_loop(passages_[out_[*s][0]].to)));
     return root();
   }
 
@@ -117,8 +115,8 @@ class BlockReducer {
     }
     Passage& q = passages_[*twin];
     q.content = node(split == Gate::parallel ? NodeKind::parallel : NodeKind::alternative, {q.content, p.content});
-    queue(p.from);
-    queue(p.to);
+    queue_.push(p.from);
+    queue_.push(p.to);
   }
 
   void add(const Passage& p) {
@@ -126,8 +124,8 @@ class BlockReducer {
     passages_.push_back(p);
     out_[p.from].push_back(id);
     in_[p.to].push_back(id);
-    queue(p.from);
-    queue(p.to);
+    queue_.push(p.from);
+    queue_.push(p.to);
   }
 
   void remove(PassageId id) {
@@ -135,8 +133,8 @@ class BlockReducer {
     p.live = false;
     std::erase(out_[p.from], id);
     std::erase(in_[p.to], id);
-    queue(p.from);
-    queue(p.to);
+    queue_.push(p.from);
+    queue_.push(p.to);
   }
 
   // Only what a part contains: empty passages (transitions) are left out.
@@ -174,18 +172,12 @@ class BlockReducer {
     return node(NodeKind::sequence, {step_node(start), node(kind, std::move(branches))});
   }
 
-  void queue(Index s) {
-    if (!queued_[s]) work_.push_back(s);
-    queued_[s] = true;
-  }
-
   const Workflow& wf_;
   std::vector<Passage> passages_;
   std::vector<Node> nodes_;
   std::vector<std::vector<PassageId>> in_, out_;
   std::vector<std::vector<NodeId>> loops_;  // parts that follow a step and come back to it
-  std::vector<bool> queued_;
-  std::vector<Index> work_;
+  StepQueue queue_;
   std::size_t absorbed_ = 0;
 };
 

@@ -3,6 +3,8 @@
 #include <baton/check.hpp>
 #include <baton/semantics.hpp>
 
+#include "step_queue.hpp"
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -45,20 +47,15 @@ class Reducer {
         frozen_(std::move(frozen)),
         in_(wf.steps().size()),
         out_(wf.steps().size()),
-        queued_(in_.size()),
+        queue_(in_.size()),
         absorbed_into_(in_.size(), none) {
     for (Index t = 0; t < wf.transitions().size(); ++t) add({wf.transition(t).from, wf.transition(t).to, t});
   }
 
   void reduce() {
-    // Steps in file order, so parts keep the order the file gives them.
-    for (Index s = in_.size(); s-- > 0;) queue(s);
-    while (!work_.empty()) {
-      const Index s = work_.back();
-      work_.pop_back();
-      queued_[s] = false;
-      (void)(shorten_sequence(s) || drop_rework_loop(s) || drop_rework_loop_after(s) || drop_self_loop(s));
-    }
+    queue_.push_all();
+    while (const auto s = queue_.pop())
+      (void)(shorten_sequence(*s) || drop_rework_loop(*s) || drop_rework_loop_after(*s) || drop_self_loop(*s));
   }
 
   const std::vector<Passage>& passages() const { return passages_; }
@@ -156,8 +153,8 @@ class Reducer {
   // are alternatives (XOR split, XOR join) or both are taken (AND, AND).
   // Returns the passage that holds it.
   PassageId connect(Passage p) {
-    queue(p.from);
-    queue(p.to);
+    queue_.push(p.from);
+    queue_.push(p.to);
     const Gate split = wf_.step(p.from).split;
     const auto twin =
         std::find_if(out_[p.from].begin(), out_[p.from].end(), [&](PassageId q) { return passages_[q].to == p.to; });
@@ -190,18 +187,13 @@ class Reducer {
     p.live = false;
     std::erase(out_[p.from], id);
     std::erase(in_[p.to], id);
-    queue(p.from);
-    queue(p.to);
+    queue_.push(p.from);
+    queue_.push(p.to);
   }
 
   std::int64_t piece(RunPiece r) {
     pieces_.push_back(r);
     return static_cast<std::int64_t>(pieces_.size()) - 1;
-  }
-
-  void queue(Index s) {
-    if (!queued_[s]) work_.push_back(s);
-    queued_[s] = true;
   }
 
   const Workflow& wf_;
@@ -210,9 +202,8 @@ class Reducer {
   mutable std::vector<PassageId> merged_into_;  // itself while live
   std::vector<RunPiece> pieces_;
   std::vector<std::vector<PassageId>> in_, out_;
-  std::vector<bool> queued_;
+  StepQueue queue_;
   std::vector<PassageId> absorbed_into_;  // the passage a step became part of
-  std::vector<Index> work_;
 };
 
 // The reduced workflow as a Workflow for the token game: the start step and
