@@ -110,6 +110,11 @@ Report run_checks(const Workflow& workflow, const CheckOptions& options, std::sp
     const auto level = options.severity.find(std::string(check->id));
     for (Finding& f : found) {
       if (level != options.severity.end() && f.rule == check->id) f.severity = level->second;
+      if (const SourceLocation* at = workflow.source_of(f.pointer)) {
+        f.element = at->element;
+        f.line = at->line;
+        f.column = at->column;
+      }
       report.findings.push_back(std::move(f));
     }
   }

@@ -8,6 +8,7 @@ std::string_view to_string(StepKind k) {
     case StepKind::task: return "task";
     case StepKind::control: return "control";
     case StepKind::decision: return "decision";
+    case StepKind::gateway: return "gateway";
     case StepKind::end: return "end";
   }
   return "task";
@@ -33,14 +34,15 @@ std::string pointer_to(std::string_view list, Index i) {
   return out;
 }
 
-std::shared_ptr<const Workflow> Workflow::make(WorkflowParts parts) {
-  return std::shared_ptr<const Workflow>(new Workflow(std::move(parts)));
+std::shared_ptr<const Workflow> Workflow::make(WorkflowParts parts, SourceMap sources) {
+  return std::shared_ptr<const Workflow>(new Workflow(std::move(parts), std::move(sources)));
 }
 
-Workflow::Workflow(WorkflowParts parts)
+Workflow::Workflow(WorkflowParts parts, SourceMap sources)
     : parts_(std::move(parts)),
       outgoing_(parts_.steps.size()),
-      incoming_(parts_.steps.size()) {
+      incoming_(parts_.steps.size()),
+      sources_(std::move(sources)) {
   for (Index i = 0; i < parts_.steps.size(); ++i) {
     const Step& s = parts_.steps[i];
     if (s.kind == StepKind::start) start_ = i;
@@ -60,6 +62,17 @@ std::optional<Index> Workflow::find(const IdMap& map, std::string_view id) {
   auto it = map.find(id);
   if (it == map.end()) return std::nullopt;
   return it->second;
+}
+
+const SourceLocation* Workflow::source_of(std::string_view pointer) const {
+  if (sources_.empty()) return nullptr;
+  // "/steps/4/team" is in the step "/steps/4", which is in the workflow "".
+  std::string p(pointer);
+  while (true) {
+    if (auto it = sources_.find(p); it != sources_.end()) return &it->second;
+    if (p.empty()) return nullptr;
+    p.erase(p.rfind('/'));
+  }
 }
 
 HandoverKind Workflow::handover_kind(Index transition) const {

@@ -20,6 +20,11 @@ json::object finding_json(const Finding& f) {
   if (!f.requirement.empty()) o["requirement"] = f.requirement;
   if (!f.case_type.empty()) o["case_type"] = f.case_type;
   if (!f.witness.empty()) o["witness"] = strings(f.witness);
+  if (!f.element.empty()) o["element"] = f.element;
+  if (f.line > 0) {
+    o["line"] = f.line;
+    o["column"] = f.column;
+  }
   return o;
 }
 
@@ -57,7 +62,12 @@ std::string counts_line(const Report& report) {
 std::string report_to_text(const Report& report, std::string_view file) {
   std::string out;
   for (const Finding& f : report.findings) {
-    out.append(file).append(":").append(f.pointer).append(": ").append(to_string(f.severity)).append(": ");
+    // A file read from BPMN has no JSON Pointers a reader could follow: its
+    // findings name the line and column, as compilers do.
+    out.append(file).append(":");
+    if (f.line > 0) out.append(std::to_string(f.line)).append(":").append(std::to_string(f.column));
+    else out.append(f.pointer);
+    out.append(": ").append(to_string(f.severity)).append(": ");
     out.append(f.message).append(" [").append(f.rule).append("]\n");
   }
   return out + counts_line(report) + "\n";

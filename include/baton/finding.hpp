@@ -23,6 +23,10 @@ struct Finding {
   std::string requirement;                                      // "" when none
   std::string case_type;                                        // "" when none
   std::vector<std::string> witness;                             // a run, step ids
+  // Where the workflow was read from a format without JSON Pointers (BPMN):
+  // the primary object's element id and line/column there ("" / 0 if none).
+  std::string element;
+  int line = 0, column = 0;
   friend bool operator==(const Finding&, const Finding&) = default;
 };
 

@@ -43,7 +43,9 @@ struct Template {
   friend bool operator==(const Template&, const Template&) = default;
 };
 
-enum class StepKind { start, task, control, decision, end };
+// A gateway only routes (a BPMN gateway, a silent Petri-net transition): it is
+// no work, takes no time and never occurs in an event log.
+enum class StepKind { start, task, control, decision, gateway, end };
 // How incoming transitions combine (join) and outgoing ones are taken (split).
 enum class Gate { exclusive, parallel };  // "xor", "and"
 
@@ -82,7 +84,7 @@ struct Step {
   std::optional<Duration> duration;
 
   // Task, control and decision steps are work someone does; start and end
-  // steps only mark where a case begins and ends.
+  // steps only mark where a case begins and ends, gateways only route.
   bool is_work() const {
     return kind == StepKind::task || kind == StepKind::control || kind == StepKind::decision;
   }
@@ -183,11 +185,22 @@ struct WorkflowParts {
 
 enum class HandoverKind { none, team, role };
 
+// Where an object of the workflow stands in the file it was read from, for
+// formats whose places are not JSON Pointers (BPMN, PNML): the element's id
+// there and its line and column (1-based; 0 when unknown).
+struct SourceLocation {
+  std::string element;
+  int line = 0, column = 0;
+  friend bool operator==(const SourceLocation&, const SourceLocation&) = default;
+};
+// JSON Pointer of an object ("/steps/4") -> its place in the source file.
+using SourceMap = std::unordered_map<std::string, SourceLocation>;
+
 class Workflow {
  public:
   // Takes parts a loader has validated (see json.hpp); the caller guarantees
   // every index is in range and the format's structural rules hold.
-  static std::shared_ptr<const Workflow> make(WorkflowParts parts);
+  static std::shared_ptr<const Workflow> make(WorkflowParts parts, SourceMap sources = {});
   // The id lookups point into parts_, so a Workflow stays where it was made.
   Workflow(const Workflow&) = delete;
   Workflow& operator=(const Workflow&) = delete;
@@ -221,10 +234,16 @@ class Workflow {
   // (workflow-format.md, Semantics).
   HandoverKind handover_kind(Index transition) const;
 
+  // The place in the source file of the object at `pointer` (or of the
+  // nearest object containing it), where the reader recorded one.
+  const SourceLocation* source_of(std::string_view pointer) const;
+  const SourceMap& sources() const { return sources_; }
+
+  // Equal content; where the workflow was read from does not count.
   friend bool operator==(const Workflow& a, const Workflow& b) { return a.parts_ == b.parts_; }
 
  private:
-  explicit Workflow(WorkflowParts parts);
+  Workflow(WorkflowParts parts, SourceMap sources);
   using IdMap = std::unordered_map<std::string_view, Index>;
   static std::optional<Index> find(const IdMap& map, std::string_view id);
 
@@ -233,6 +252,7 @@ class Workflow {
   std::vector<Index> ends_;
   std::vector<std::vector<Index>> outgoing_, incoming_;
   IdMap step_ids_, case_type_ids_, requirement_ids_;
+  SourceMap sources_;
 };
 
 // JSON Pointer of an object in the workflow file ("/steps/4").
