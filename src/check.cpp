@@ -104,8 +104,11 @@ Report run_checks(const Workflow& workflow, const CheckOptions& options, std::sp
       check->run(context, found);
     } catch (const std::exception& e) {
       // One broken analysis must not hide what the others found.
-      found = {Finding{"internal-error", "", Severity::error,
-                       "The check " + std::string(check->id) + " failed: " + e.what(), {}, {}, "", "", {}}};
+      Finding failed;
+      failed.rule = "internal-error";
+      failed.severity = Severity::error;
+      failed.message = "The check " + std::string(check->id) + " failed: " + e.what();
+      found = {std::move(failed)};
     }
     const auto level = options.severity.find(std::string(check->id));
     for (Finding& f : found) {
