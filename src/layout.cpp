@@ -5,11 +5,14 @@
 // edges between the pinned nodes.
 #include <baton/layout.hpp>
 
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/depth_first_search.hpp>
 #include <graphviz/gvc.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -72,10 +75,15 @@ class MessageCapture {
   throw std::runtime_error(message);
 }
 
-struct ContextDeleter {
-  void operator()(GVC_t* gvc) const { gvFreeContext(gvc); }
-};
-using Context = std::unique_ptr<GVC_t, ContextDeleter>;
+// One context for the process, made on first use and never freed: Graphviz
+// 2.43 keeps pointers into the plugin configuration it reads in gvContext
+// and cannot free that text, so a context per call would leak it each time.
+GVC_t* context() {
+  static GVC_t* gvc = nullptr;  // guarded by graphviz_mutex
+  if (!gvc) gvc = gvContext();
+  if (!gvc) fail("Graphviz could not start");
+  return gvc;
+}
 
 // A graph and, once gvLayout succeeded on it, its layout; freed in that order.
 class Graph {
@@ -84,7 +92,13 @@ class Graph {
     if (!g_) fail("Graphviz could not make a graph");
   }
   ~Graph() {
-    if (laid_out_) gvFreeLayout(gvc_, g_);
+    if (laid_out_) {
+      // Graphviz 2.43's nop layouts never free their node list; taking it
+      // here is safe, as its own cleanup frees the list only where it exists.
+      std::free(GD_neato_nlist(g_));
+      GD_neato_nlist(g_) = nullptr;
+      gvFreeLayout(gvc_, g_);
+    }
     agclose(g_);
   }
   Graph(const Graph&) = delete;
@@ -124,7 +138,7 @@ struct Built {
   std::vector<Agnode_t*> nodes;
   std::vector<Agedge_t*> edges;
 };
-Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input) {
+Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input, const std::vector<LayoutEdge>& edges) {
   set_default(g, AGNODE, "shape", "box");
   set_default(g, AGNODE, "fixedsize", "true");
   set_default(g, AGNODE, "label", "");
@@ -140,8 +154,8 @@ Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input) {
     set(n, "height", inches(input.nodes[i].height));
     built.nodes.push_back(n);
   }
-  built.edges.reserve(input.edges.size());
-  for (const LayoutEdge& e : input.edges) {
+  built.edges.reserve(edges.size());
+  for (const LayoutEdge& e : edges) {
     Agedge_t* edge = agedge(g, built.nodes[e.from], built.nodes[e.to], nullptr, 1);
     if (!edge) fail("Graphviz could not make an edge");
     built.edges.push_back(edge);
@@ -191,11 +205,39 @@ struct Place {
   double order = 0;  // smaller is higher up within the column
 };
 
+// The edges `dot` ranks by: each back edge of a depth-first search in input
+// order turned round, self-loops left out. That is the choice dot's own
+// cycle breaking makes, made here because Graphviz 2.43 leaks the edges it
+// turns round itself.
+std::vector<LayoutEdge> acyclic_edges(const LayoutInput& input) {
+  using Digraph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                                        boost::property<boost::edge_index_t, std::size_t>>;
+  Digraph graph(input.nodes.size());
+  for (std::size_t i = 0; i < input.edges.size(); ++i)
+    boost::add_edge(input.edges[i].from, input.edges[i].to, i, graph);
+  std::vector<bool> back(input.edges.size(), false);
+  struct BackEdges : boost::default_dfs_visitor {
+    std::vector<bool>* back;
+    void back_edge(Digraph::edge_descriptor e, const Digraph& g) const {
+      (*back)[boost::get(boost::edge_index, g, e)] = true;
+    }
+  } visitor;
+  visitor.back = &back;
+  boost::depth_first_search(graph, boost::visitor(visitor));
+  std::vector<LayoutEdge> out;
+  for (std::size_t i = 0; i < input.edges.size(); ++i) {
+    const LayoutEdge& e = input.edges[i];
+    if (e.from == e.to) continue;
+    out.push_back(back[i] ? LayoutEdge{e.to, e.from, {}} : LayoutEdge{e.from, e.to, {}});
+  }
+  return out;
+}
+
 std::vector<Place> columns_and_order(GVC_t* gvc, const LayoutInput& input) {
   Graph graph(gvc, "columns");
   Agraph_t* g = graph.get();
   set_default(g, AGRAPH, "rankdir", "LR");
-  const Built built = add_nodes_and_edges(g, input);
+  const Built built = add_nodes_and_edges(g, input, acyclic_edges(input));
   graph.lay_out("dot");
 
   // Ranks may skip numbers; columns are the ranks in use, numbered densely.
@@ -376,7 +418,7 @@ void route_edges(GVC_t* gvc, const LayoutInput& input, Layout& out) {
   // No arrowheads: a route then ends on the node's border, not short of it.
   set_default(g, AGEDGE, "dir", "none");
   set_default(g, AGNODE, "pos", "");
-  const Built built = add_nodes_and_edges(g, input);
+  const Built built = add_nodes_and_edges(g, input, input.edges);
   for (std::size_t i = 0; i < built.nodes.size(); ++i) {
     const Box& b = out.nodes[i];
     set(built.nodes[i], "pos", number(b.x + b.width / 2) + "," + number(height - (b.y + b.height / 2)) + "!");
@@ -422,13 +464,10 @@ Layout lay_out_swimlanes(const LayoutInput& input) {
   std::lock_guard lock(graphviz_mutex);
   MessageCapture capture;
   std::vector<Place> places;
-  {
-    Context gvc(gvContext());
-    if (!gvc) fail("Graphviz could not start");
-    if (!input.nodes.empty()) places = columns_and_order(gvc.get(), input);
-    Bands(input, places, out).run();
-    route_edges(gvc.get(), input, out);
-  }
+  GVC_t* gvc = context();
+  if (!input.nodes.empty()) places = columns_and_order(gvc, input);
+  Bands(input, places, out).run();
+  route_edges(gvc, input, out);
   return out;
 }
 
