@@ -48,6 +48,7 @@ struct Layout {
   std::vector<Box> lanes;                 // per lane; a parent lane's box contains its sub-lanes
   std::vector<Box> nodes;                 // per node, inside its lane's box
   std::vector<std::vector<Point>> edges;  // per edge, a polyline from its source to its target
+  std::vector<Point> edge_labels;         // per edge, the centre for its label: mid its longest segment
   Box bounds;                             // everything
 };
 
