@@ -35,6 +35,11 @@ struct AlignmentNet::Data {
   // that consumes the place's token and what follows from it (infinite: the
   // token can never be used up, so no complete run follows).
   std::vector<std::uint32_t> dist;
+  // Per place, when the workflow is small enough (see reachable_steps): the
+  // steps that may still fire once the place holds a token, `step_words`
+  // words each. An event of a step no marked place reaches is a log move.
+  std::size_t step_words = 0;
+  std::vector<std::uint64_t> reach;
   std::vector<bool> is_end;  // per step
   std::vector<std::uint32_t> step_cost;
 
@@ -87,6 +92,41 @@ std::vector<std::uint32_t> cost_to_sink(const Workflow& wf, const CaseRestrictio
   return d;
 }
 
+// Per step, the steps reachable from it (itself included) along the arcs the
+// restriction allows, `words` words each; empty above a size where the
+// table would cost more than it saves.
+std::vector<std::uint64_t> reachable_steps(const Workflow& wf, const CaseRestriction& restriction, std::size_t& words) {
+  const Index n = wf.steps().size();
+  constexpr Index largest = 2048;
+  words = (n + 63) / 64;
+  if (n > largest) {
+    words = 0;
+    return {};
+  }
+  std::vector<std::uint64_t> out(n * words, 0);
+  std::vector<Index> stack;
+  for (Index from = 0; from < n; ++from) {
+    std::uint64_t* seen = &out[from * words];
+    stack.assign(1, from);
+    set_bit(seen, from);
+    while (!stack.empty()) {
+      const Index s = stack.back();
+      stack.pop_back();
+      auto follow = [&](Index t) {
+        const Index to = wf.transition(t).to;
+        if ((seen[to / 64] >> (to % 64)) & 1U) return;
+        set_bit(seen, to);
+        stack.push_back(to);
+      };
+      if (wf.step(s).split == Gate::parallel)
+        for (Index t : wf.outgoing(s)) follow(t);
+      else
+        for (Index t : restriction.choices(s)) follow(t);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 // The A* search over (marking, events consumed). States live in flat arrays
@@ -103,7 +143,10 @@ struct Aligner::Search {
   // Per state.
   std::vector<std::uint64_t> marks;  // `words` per state
   std::vector<std::uint32_t> pos, g, h, parent, move;  // move: net transition << 2 | MoveKind
+  std::vector<std::uint32_t> never;  // the unreachable events counted into h
+  std::vector<bool> counted;         // never is exact, not inherited
   // Hash table: generation << 32 | state id.
+  static constexpr std::size_t initial_slots = 1024;
   std::vector<std::uint64_t> slots;
   std::uint64_t generation = 0;
   std::size_t count = 0;
@@ -123,7 +166,7 @@ struct Aligner::Search {
   bool open = false;
   std::uint64_t limit = 0;
 
-  std::vector<std::uint64_t> current, next;
+  std::vector<std::uint64_t> current, next, reached;  // reached: steps the marked places reach
   std::vector<std::uint32_t> enabled;
 
   std::uint64_t hash(const std::uint64_t* m, std::uint32_t p) const {
@@ -150,7 +193,7 @@ struct Aligner::Search {
   }
 
   void grow() {
-    slots.assign(slots.empty() ? 1024 : slots.size() * 2, 0);
+    slots.assign(slots.size() * 2, 0);
     for (std::uint32_t id = 0; id < count; ++id) place(id);
   }
 
@@ -167,12 +210,30 @@ struct Aligner::Search {
     }
   }
 
-  std::uint32_t heuristic(const std::uint64_t* m, std::uint32_t p) const {
-    std::uint32_t value = unknown_after[p];
+  // Events of steps no marked place reaches: they can only be log moves.
+  std::uint32_t unreachable_events(const std::uint64_t* m, std::uint32_t p) {
+    const std::size_t sw = net.step_words;
+    if (sw == 0 || trace.size() - p > 256) return 0;  // not worth it: a weaker bound is still a bound
+    std::fill(reached.begin(), reached.end(), 0);
+    for (std::size_t w = 0; w < words; ++w)
+      for (std::uint64_t bits = m[w]; bits != 0; bits &= bits - 1) {
+        const std::uint64_t* r = &net.reach[(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))) * sw];
+        for (std::size_t v = 0; v < sw; ++v) reached[v] |= r[v];
+      }
+    std::uint32_t count = 0;
+    for (std::size_t j = p; j < trace.size(); ++j)
+      if (const auto s = trace[j].step; s && !((reached[*s / 64] >> (*s % 64)) & 1U)) ++count;
+    return count;
+  }
+
+  // `never`: unreachable_events or a lower bound for it.
+  std::uint32_t heuristic(const std::uint64_t* m, std::uint32_t p, std::uint32_t never) const {
+    const std::uint32_t value = unknown_after[p] + never;
     if (open) return value;
     // Every place's token must be used up; the costliest chain from one of
     // them is a lower bound for the run's rest, and each known event still
-    // to come can pay for at most one of its steps by synchronising.
+    // to come that the run may have can pay for at most one of its steps by
+    // synchronising.
     std::uint32_t run = 0;
     bool marked = false;
     for (std::size_t w = 0; w < words; ++w)
@@ -181,7 +242,8 @@ struct Aligner::Search {
         run = std::max(run, net.dist[w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits))]);
       }
     if (!marked || run == infinite) return infinite;  // stuck, or no complete run follows
-    return value + (run > known_after[p] ? run - known_after[p] : 0);
+    const std::uint32_t may_sync = known_after[p] - never;
+    return value + (run > may_sync ? run - may_sync : 0);
   }
 
   void push(std::uint32_t id) {
@@ -190,8 +252,10 @@ struct Aligner::Search {
     std::push_heap(heap.begin(), heap.end(), std::greater<>{});
   }
 
-  // Reaches (m, p) with cost `cost` from `from` by `code`; false past the limit.
-  bool reach(const std::uint64_t* m, std::uint32_t p, std::uint32_t cost, std::uint32_t from, std::uint32_t code) {
+  // Reaches (m, p) with cost `cost` from `from` by `code`; false past the
+  // limit. `unreachable`: a lower bound of unreachable_events there.
+  bool reach(const std::uint64_t* m, std::uint32_t p, std::uint32_t cost, std::uint32_t from, std::uint32_t code,
+             std::uint32_t unreachable) {
     std::size_t slot = 0;
     std::uint32_t id = find(m, p, slot);
     if (id == none) {
@@ -201,7 +265,9 @@ struct Aligner::Search {
       std::copy(m, m + words, &marks[std::size_t{id} * words]);
       pos.push_back(p);
       g.push_back(cost);
-      h.push_back(heuristic(m, p));
+      h.push_back(heuristic(m, p, unreachable));
+      never.push_back(unreachable);
+      counted.push_back(false);
       parent.push_back(from);
       move.push_back(code);
       slots[slot] = generation << 32 | id;
@@ -274,19 +340,24 @@ struct Aligner::Search {
     pos.clear();
     g.clear();
     h.clear();
+    never.clear();
+    counted.clear();
     parent.clear();
     move.clear();
     heap.clear();
     seq = 0;
-    if (slots.empty()) grow();
+    // A table grown by a large search would make every probe of the next,
+    // small ones a cache miss: start each search small.
+    if (slots.size() != initial_slots) slots.assign(initial_slots, 0);
     if (++generation == std::uint64_t{1} << 32) {  // the stamp wrapped: clear once
       generation = 1;
       std::fill(slots.begin(), slots.end(), 0);
     }
     current.assign(words, 0);
     next.assign(words, 0);
+    reached.assign(net.step_words, 0);
     set_bit(current.data(), 0);
-    if (!reach(current.data(), 0, 0, none, 0)) return Outcome::limit_reached;
+    if (!reach(current.data(), 0, 0, none, 0, 0)) return Outcome::limit_reached;
 
     while (!heap.empty()) {
       std::pop_heap(heap.begin(), heap.end(), std::greater<>{});
@@ -297,24 +368,42 @@ struct Aligner::Search {
         found = e.id;
         return Outcome::found;
       }
+      if (!counted[e.id]) {
+        // Counting unreachable events costs a pass over the rest of the
+        // trace, so a state is reached with its parent's count (a move only
+        // shrinks what the marking reaches, so that is still a lower bound)
+        // and counted when it comes up; a higher bound goes back in line.
+        counted[e.id] = true;
+        const std::uint32_t u = unreachable_events(&marks[std::size_t{e.id} * words], pos[e.id]);
+        if (u > never[e.id]) {
+          never[e.id] = u;
+          h[e.id] = heuristic(&marks[std::size_t{e.id} * words], pos[e.id], u);
+          if (h[e.id] != infinite) push(e.id);
+          continue;
+        }
+      }
       const std::uint32_t p = pos[e.id];
       std::copy_n(&marks[std::size_t{e.id} * words], words, current.begin());
       collect_enabled();
       if (p < n) {
+        // A log move consumes an event that may have been counted.
+        const std::uint32_t inherited = never[e.id] - (events[p].step && never[e.id] > 0 ? 1 : 0);
         if (const auto step = events[p].step) {
           for (std::uint32_t k : enabled) {
             if (net.step[k] != *step) continue;
             fire(k);
-            if (!reach(next.data(), p + 1, e.g, e.id, k << 2 | static_cast<std::uint32_t>(MoveKind::synchronous)))
+            if (!reach(next.data(), p + 1, e.g, e.id, k << 2 | static_cast<std::uint32_t>(MoveKind::synchronous),
+                       never[e.id]))
               return Outcome::limit_reached;
           }
         }
-        if (!reach(current.data(), p + 1, e.g + 1, e.id, static_cast<std::uint32_t>(MoveKind::log)))
+        if (!reach(current.data(), p + 1, e.g + 1, e.id, static_cast<std::uint32_t>(MoveKind::log), inherited))
           return Outcome::limit_reached;
       }
       for (std::uint32_t k : enabled) {
         fire(k);
-        if (!reach(next.data(), p, e.g + net.cost[k], e.id, k << 2 | static_cast<std::uint32_t>(MoveKind::model)))
+        if (!reach(next.data(), p, e.g + net.cost[k], e.id, k << 2 | static_cast<std::uint32_t>(MoveKind::model),
+                   never[e.id]))
           return Outcome::limit_reached;
       }
     }
@@ -393,6 +482,16 @@ AlignmentNet::AlignmentNet(const Workflow& workflow, const CaseRestriction& rest
   d.dist[0] = to_sink[workflow.start()];
   for (Index t = 0; t < transitions; ++t) d.dist[t + 1] = to_sink[workflow.transition(t).to];
   d.dist[d.final_bit] = 0;
+  const auto from_step = reachable_steps(workflow, restriction, d.step_words);
+  if (d.step_words != 0) {
+    // The source reaches what the start step does; the final place nothing.
+    d.reach.assign(places * d.step_words, 0);
+    auto copy_from = [&](std::size_t place, Index step) {
+      std::copy_n(&from_step[step * d.step_words], d.step_words, &d.reach[place * d.step_words]);
+    };
+    copy_from(0, workflow.start());
+    for (Index t = 0; t < transitions; ++t) copy_from(t + 1, workflow.transition(t).to);
+  }
 
   Aligner::Search search(d);
   std::uint32_t found = 0;
