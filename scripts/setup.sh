@@ -6,7 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config python3 python3-jsonschema python3-setuptools python3-venv
-          libboost1.81-dev libboost-graph1.81-dev libboost-json1.81-dev libmsgsl-dev catch2 abigail-tools)
+          libboost1.81-dev libboost-graph1.81-dev libboost-json1.81-dev libmsgsl-dev catch2 abigail-tools
+          libpugixml-dev)
 if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
   echo "== installing packages: ${packages[*]}"
   export DEBIAN_FRONTEND=noninteractive

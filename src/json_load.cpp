@@ -2,6 +2,9 @@
 // here, once; the first breach ends the load with a LoadError that names the
 // place, so nothing is ever half loaded.
 #include <baton/json.hpp>
+#include <baton/load.hpp>
+
+#include "json_loader.hpp"
 
 #include <boost/json.hpp>
 
@@ -687,6 +690,16 @@ std::shared_ptr<const Workflow> load_workflow(std::string_view text, std::string
 }
 
 std::shared_ptr<const Workflow> load_workflow_file(const std::filesystem::path& path) {
+  return read_workflow_file(path).workflow;
+}
+
+namespace detail {
+
+WorkflowParts load_parts(const json::object& document, std::string_view file) {
+  return Loader(file).load(document);
+}
+
+std::string read_file(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code fs_error;
   if (std::filesystem::is_directory(path, fs_error))
@@ -708,7 +721,9 @@ std::shared_ptr<const Workflow> load_workflow_file(const std::filesystem::path& 
     text = std::move(buffer).str();
   }
   if (in.bad()) throw LoadError(LoadError::Kind::io, name, "", 0, 0, "cannot read the file");
-  return load_workflow(text, name);
+  return text;
 }
+
+}  // namespace detail
 
 }  // namespace baton
