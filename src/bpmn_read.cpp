@@ -1228,6 +1228,12 @@ class Reader {
     if (!teams.empty()) top["teams"] = std::move(teams);
     if (!workflow_ext_ && !artifacts_.empty()) top["artifacts"] = std::move(artifacts_);
 
+    json::array transitions;
+    transitions.reserve(edges_.size());
+    for (std::size_t t = 0; t < edges_.size(); ++t) {
+      transitions.push_back(transition(edges_[t]));
+      source(pointer_to("transitions", t), edges_[t].flow, edges_[t].flow.attribute("id").value());
+    }
     json::array steps;
     steps.reserve(steps_.size());
     for (std::size_t s = 0; s < steps_.size(); ++s) {
@@ -1240,12 +1246,6 @@ class Reader {
       steps.push_back(std::move(d.o));
     }
     top["steps"] = std::move(steps);
-    json::array transitions;
-    transitions.reserve(edges_.size());
-    for (std::size_t t = 0; t < edges_.size(); ++t) {
-      transitions.push_back(transition(edges_[t]));
-      source(pointer_to("transitions", t), edges_[t].flow, edges_[t].flow.attribute("id").value());
-    }
     top["transitions"] = std::move(transitions);
 
     WorkflowParts parts;
