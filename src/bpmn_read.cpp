@@ -1092,7 +1092,7 @@ class Reader {
           if (pugi::xml_node f = names_.child(e, Ns::bpmn, "formalExpression"); f && usable(f.child_value()))
             return trimmed(f.child_value());
         if (pugi::xml_node r = names_.child(p, Ns::bpmn, "resourceRef"); r && usable(r.child_value()))
-          return trimmed(r.child_value());
+          return resource_name(trimmed(r.child_value()));
       }
     const auto first_of = [](std::string_view list) { return trimmed(list.substr(0, list.find(','))); };
     for (const char* a : {"candidateGroups", "assignee"})
@@ -1101,6 +1101,25 @@ class Reader {
       if (pugi::xml_node z = names_.child(ext, Ns::zeebe, "assignmentDefinition"))
         for (const char* a : {"candidateGroups", "assignee"})
           if (std::string_view v = z.attribute(a).value(); usable(v)) return first_of(v);
+    return {};
+  }
+
+  // A resource's name (an id of the definitions' <resource>), else the reference as written.
+  std::string_view resource_name(std::string_view id) const {
+    for (pugi::xml_node c = definitions_.first_child(); c; c = c.next_sibling())
+      if (names_.is(c, Ns::bpmn, "resource") && id == c.attribute("id").value() && !c.attribute("name").empty())
+        return c.attribute("name").value();
+    return id;
+  }
+
+  // The name of the pool (participant) that shows the process.
+  std::string_view participant_name() const {
+    const std::string_view pid = process_.attribute("id").value();
+    for (pugi::xml_node c = definitions_.first_child(); c; c = c.next_sibling())
+      if (names_.is(c, Ns::bpmn, "collaboration"))
+        for (pugi::xml_node p = c.first_child(); p; p = p.next_sibling())
+          if (names_.is(p, Ns::bpmn, "participant") && pid == p.attribute("processRef").value())
+            return p.attribute("name").value();
     return {};
   }
 
@@ -1213,6 +1232,7 @@ class Reader {
     top["id"] = workflow_ext_ && workflow_ext_.attribute("id") ? std::string(workflow_ext_.attribute("id").value())
                                                                : IdMaker().make(pid);
     std::string_view name = process_.attribute("name").value();
+    if (name.empty()) name = participant_name();
     if (name.empty()) name = definitions_.attribute("name").value();
     if (name.empty()) name = pid;
     top["name"] = name;
