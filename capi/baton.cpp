@@ -4,6 +4,7 @@
 
 #include <baton/check.hpp>
 #include <baton/json.hpp>
+#include <baton/load.hpp>
 #include <baton/output.hpp>
 #include <baton/version.hpp>
 #include <baton/walk.hpp>
@@ -219,6 +220,19 @@ baton_status baton_workflow_from_json(const char* json, size_t length, baton_wor
   return guard([&] {
     baton_workflow*& result = out_param(out);
     result = new baton_workflow{baton::load_workflow(std::string_view(need(json, "json"), length))};
+    return BATON_OK;
+  });
+}
+
+baton_status baton_workflow_from_memory(const char* data, size_t length, const char* format, baton_workflow** out) {
+  return guard([&] {
+    baton_workflow*& result = out_param(out);
+    const std::string_view f = format ? format : "";
+    baton::WorkflowFormat which = baton::WorkflowFormat::automatic;
+    if (f == "json") which = baton::WorkflowFormat::json;
+    else if (f == "bpmn") which = baton::WorkflowFormat::bpmn;
+    else if (!f.empty()) fail(BATON_E_INVALID_ARGUMENT, "format must be \"json\", \"bpmn\", \"\" or NULL");
+    result = new baton_workflow{baton::load_workflow(std::string_view(need(data, "data"), length), {}, which).workflow};
     return BATON_OK;
   });
 }

@@ -89,17 +89,28 @@ BATON_API int baton_last_error_column(void);
  * Workflows
  * ------------------------------------------------------------------------ */
 
-/* Load a workflow file (format v1) from `path`. On success *out is a new
- * handle the caller owns and frees with baton_workflow_free; on failure *out
- * is NULL and the status says why: BATON_E_IO (the file cannot be read),
- * BATON_E_PARSE (not JSON; the last error has line and column),
- * BATON_E_INVALID (breaks the format's rules; the last error has the
- * pointer). NULL `path` or `out`: BATON_E_INVALID_ARGUMENT. */
+/* Load a workflow file from `path`: format v1 JSON, or BPMN 2.0 XML
+ * (shared/spec/bpmn.md), told apart by content, not by name. On success *out
+ * is a new handle the caller owns and frees with baton_workflow_free; on
+ * failure *out is NULL and the status says why: BATON_E_IO (the file cannot
+ * be read), BATON_E_PARSE (not JSON or not well-formed XML; the last error
+ * has line and column), BATON_E_INVALID (breaks the format's rules; for JSON
+ * the last error has the pointer, for BPMN the line and column of the
+ * element, whose id the message names). NULL `path` or `out`:
+ * BATON_E_INVALID_ARGUMENT. */
 BATON_API baton_status baton_workflow_from_file(const char *path, baton_workflow **out);
 
 /* As baton_workflow_from_file, from `length` bytes at `json`. The library
  * copies what it needs; `json` may be freed as soon as the call returns. */
 BATON_API baton_status baton_workflow_from_json(const char *json, size_t length, baton_workflow **out);
+
+/* As baton_workflow_from_file, from `length` bytes at `data` in `format`:
+ * "json" (format v1), "bpmn" (BPMN 2.0 XML), or NULL or "" to tell them
+ * apart by content. Any other `format`, a NULL `data` or `out`:
+ * BATON_E_INVALID_ARGUMENT. The library copies what it needs; `data` may be
+ * freed as soon as the call returns. */
+BATON_API baton_status baton_workflow_from_memory(const char *data, size_t length, const char *format,
+                                                  baton_workflow **out);
 
 /* Write the workflow as format v1 JSON. On success *out is a new
  * NUL-terminated string the caller frees with baton_string_free, and

@@ -2,6 +2,7 @@
 // public API; it decides nothing the library does not.
 #include <baton/check.hpp>
 #include <baton/json.hpp>
+#include <baton/load.hpp>
 #include <baton/output.hpp>
 #include <baton/registry.hpp>
 #include <baton/version.hpp>
@@ -49,14 +50,19 @@ struct UsageError {
   std::string message;
 };
 
-// Loads FILE ("-" is standard input); prints a load error in cli.md's form.
+// Loads FILE ("-" is standard input), JSON or BPMN by content; prints a load
+// error in cli.md's form, and what the reader noted as "FILE: info: ...".
 std::shared_ptr<const baton::Workflow> load(const std::string& file, std::optional<baton::LoadError>& error) {
   try {
+    baton::WorkflowRead read;
     if (file == "-") {
       std::string text{std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>()};
-      return baton::load_workflow(text, "-");
+      read = baton::load_workflow(text, "-", baton::WorkflowFormat::automatic);
+    } else {
+      read = baton::read_workflow_file(file);
     }
-    return baton::load_workflow_file(file);
+    for (const std::string& note : read.notes) std::cerr << file << ": info: " << note << "\n";
+    return read.workflow;
   } catch (const baton::LoadError& e) {
     std::cerr << e.place() << ": error: " << e.message() << "\n";
     error = e;

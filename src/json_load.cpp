@@ -2,6 +2,9 @@
 // here, once; the first breach ends the load with a LoadError that names the
 // place, so nothing is ever half loaded.
 #include <baton/json.hpp>
+#include <baton/load.hpp>
+
+#include "json_loader.hpp"
 
 #include <boost/json.hpp>
 
@@ -385,15 +388,26 @@ class Loader {
       fail(p, "team \"" + t.id + "\" has no role " + shown(role));
   }
 
+  // A gateway only routes (workflow-format.md): whatever describes work is a
+  // mistake in it, not something to ignore.
+  void refuse_work_members(const json::object& o, const Place& p, const std::string& step) const {
+    static constexpr std::string_view work[] = {"team",   "role", "description", "reads",     "writes",
+                                                "checks", "it",   "templates",   "satisfies", "duration"};
+    for (std::string_view key : work)
+      if (o.contains(key))
+        fail(p / key, "gateway \"" + step + "\" only routes and can have no \"" + std::string(key) + "\"");
+  }
+
   Step step(const json::object& o, const Place& p, const WorkflowParts& w) const {
     static constexpr std::pair<std::string_view, StepKind> kinds[] = {
         {"start", StepKind::start}, {"task", StepKind::task}, {"control", StepKind::control},
-        {"decision", StepKind::decision}, {"end", StepKind::end}};
+        {"decision", StepKind::decision}, {"gateway", StepKind::gateway}, {"end", StepKind::end}};
     static constexpr std::pair<std::string_view, Gate> gates[] = {{"xor", Gate::exclusive}, {"and", Gate::parallel}};
     Step s;
     s.id = id(o, "id", p);
     s.name = text(o, "name", p);
     s.kind = choice(o, "kind", p, StepKind::task, kinds);
+    if (s.kind == StepKind::gateway) refuse_work_members(o, p, s.id);
     s.description = optional_text(o, "description", p);
     s.team = optional_ref(o, "team", p, teams_);
     s.role = optional_text(o, "role", p);
@@ -687,6 +701,16 @@ std::shared_ptr<const Workflow> load_workflow(std::string_view text, std::string
 }
 
 std::shared_ptr<const Workflow> load_workflow_file(const std::filesystem::path& path) {
+  return read_workflow_file(path).workflow;
+}
+
+namespace detail {
+
+WorkflowParts load_parts(const json::object& document, std::string_view file) {
+  return Loader(file).load(document);
+}
+
+std::string read_file(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code fs_error;
   if (std::filesystem::is_directory(path, fs_error))
@@ -708,7 +732,9 @@ std::shared_ptr<const Workflow> load_workflow_file(const std::filesystem::path& 
     text = std::move(buffer).str();
   }
   if (in.bad()) throw LoadError(LoadError::Kind::io, name, "", 0, 0, "cannot read the file");
-  return load_workflow(text, name);
+  return text;
 }
+
+}  // namespace detail
 
 }  // namespace baton

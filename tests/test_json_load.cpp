@@ -261,6 +261,31 @@ TEST_CASE("the structural rules of steps and transitions", "[load]") {
       R"({"id": "s", "name": "S", "kind": "start"}, {"id": "e", "name": "E", "kind": "end"})", "")));
 }
 
+TEST_CASE("a gateway only routes: every member that describes work is refused", "[load][gateway]") {
+  const std::vector<std::pair<std::string, std::string>> work = {
+      {"team", R"("myndighed")"}, {"role", R"("leder")"},     {"description", R"("x")"},
+      {"reads", "[]"},            {"writes", "[]"},           {"checks", R"([{"artifact": "underretning"}])"},
+      {"it", "{}"},               {"templates", "[]"},        {"satisfies", "[]"},
+      {"duration", R"("PT0S")"}};
+  std::vector<Refusal> table;
+  for (const auto& [member, value] : work)
+    table.push_back({{"/steps/5", R"({"id": "g", "name": "Fordeling", "kind": "gateway", ")" + member + "\": " + value + "}"},
+                     R"(gateway "g" only routes and can have no ")" + member + "\"",
+                     "/steps/5/" + member});
+  require_refused(table);
+  // Routing members, tags and a case-type choice at a gateway's XOR split are fine.
+  const auto wf = baton::test::load(baton::test::workflow_json(
+      baton::test::between_start_and_end(
+          {baton::test::step("g", "Fordeling", R"(, "kind": "gateway", "join": "xor", "split": "xor", "tags": ["x"])"),
+           baton::test::step("a", "A"), baton::test::step("b", "B")}),
+      baton::test::edges({"s>g", "a>e", "b>e"}) + R"(, {"from": "g", "to": "a", "label": "akut"}, {"from": "g", "to": "b"})",
+      R"(, "case_types": [{"id": "c", "name": "C", "choices": {"g": "akut"}}])"));
+  CHECK(wf->step(1).kind == baton::StepKind::gateway);
+  CHECK_FALSE(wf->step(1).is_work());
+  REQUIRE(wf->case_types()[0].choices.size() == 1);
+  CHECK(wf->case_types()[0].choices[0].step == 1);
+}
+
 TEST_CASE("requirement rules: selectors must match and only a response has a deadline", "[load]") {
   require_refused({
       {{"/requirements/1/rule/steps", R"("nowhere")"},

@@ -82,6 +82,18 @@ TEST_CASE("every example round-trips", "[roundtrip]") {
   CHECK(seen > 0);
 }
 
+TEST_CASE("a gateway step round-trips with its routing", "[roundtrip][gateway]") {
+  const std::string text = baton::test::workflow_json(
+      baton::test::between_start_and_end(
+          {baton::test::step("g", "Fordeling", R"(, "kind": "gateway", "split": "and", "tags": ["x"])"),
+           baton::test::step("a", "A"), baton::test::step("b", "B"),
+           baton::test::step("j", "Samling", R"(, "kind": "gateway", "join": "and")")}),
+      baton::test::edges({"s>g", "g>a", "g>b", "a>j", "b>j", "j>e"}));
+  require_round_trip(text);
+  const std::string written = baton::to_json(*baton::test::load(text));
+  CHECK(written.find(R"("kind":"gateway")") != std::string::npos);
+}
+
 TEST_CASE("Danish text, symbols and emoji keep their bytes", "[roundtrip]") {
   const std::string text = baton::test::workflow_json(
       R"({"id": "s", "name": "Underretning modtaget 📨", "kind": "start"},

@@ -192,6 +192,50 @@ static void test_danish_round_trip(void) {
   baton_workflow_free(wf);
 }
 
+/* BPMN by content from a file, and from memory in every format value. */
+static void test_bpmn(void) {
+  static const char bpmn[] =
+      "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><process id=\"p\" name=\"Sag\">"
+      "<startEvent id=\"s\"/><task id=\"t\" name=\"Bevilling \xc3\xa6\xc3\xb8\xc3\xa5\"/><endEvent id=\"e\"/>"
+      "<sequenceFlow id=\"f1\" sourceRef=\"s\" targetRef=\"t\"/><sequenceFlow id=\"f2\" sourceRef=\"t\" targetRef=\"e\"/>"
+      "</process></definitions>";
+  static const char json[] = "{\"baton\":1}";
+  baton_workflow *wf = load(FIXTURE("fixtures/bpmn/underretning.bpmn"));
+  EXPECT_STR(baton_workflow_id(wf), "underretning");
+  EXPECT(baton_workflow_step_count(wf) == 5 && baton_workflow_team_count(wf) == 2);
+  EXPECT_STR(baton_workflow_step_name(wf, 3), "B\xc3\xb8rnesamtale");
+  baton_workflow_free(wf);
+
+  wf = NULL;
+  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, NULL, &wf) == BATON_OK);
+  EXPECT_STR(baton_workflow_step_name(wf, 1), "Bevilling \xc3\xa6\xc3\xb8\xc3\xa5");
+  baton_workflow_free(wf);
+  wf = NULL;
+  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, "", &wf) == BATON_OK && wf != NULL);
+  baton_workflow_free(wf);
+  wf = NULL;
+  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, "bpmn", &wf) == BATON_OK && wf != NULL);
+  baton_workflow_free(wf);
+  wf = (baton_workflow *)&wf;
+  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, "json", &wf) == BATON_E_PARSE && wf == NULL);
+  EXPECT(baton_workflow_from_memory(json, sizeof json - 1, "bpmn", &wf) == BATON_E_PARSE && wf == NULL);
+  EXPECT(baton_workflow_from_memory(json, sizeof json - 1, "json", &wf) == BATON_E_INVALID);
+  EXPECT_STR(baton_last_error_pointer(), "/id");
+  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, "pnml", &wf) == BATON_E_INVALID_ARGUMENT && wf == NULL);
+  EXPECT(error_mentions("format"));
+  EXPECT(baton_workflow_from_memory(NULL, 0, NULL, &wf) == BATON_E_INVALID_ARGUMENT);
+  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, NULL, NULL) == BATON_E_INVALID_ARGUMENT);
+
+  /* A BPMN error names the element and its line and column. */
+  {
+    static const char no_start[] = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\">\n"
+                                   "  <process id=\"p\"><task id=\"t\"/></process></definitions>";
+    EXPECT(baton_workflow_from_memory(no_start, sizeof no_start - 1, NULL, &wf) == BATON_E_INVALID && wf == NULL);
+    EXPECT(baton_last_error_line() == 2 && baton_last_error_column() == 3);
+    EXPECT(error_mentions("no start event") && error_mentions("(element \"p\")"));
+  }
+}
+
 static void test_workflow_accessors(void) {
   baton_workflow *wf = load(findings_path);
   EXPECT_STR(baton_workflow_id(wf), "fund");
@@ -341,6 +385,7 @@ int main(void) {
   test_out_of_range();
   test_bad_files();
   test_danish_round_trip();
+  test_bpmn();
   test_workflow_accessors();
   test_report_accessors();
   test_options();

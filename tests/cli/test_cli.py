@@ -57,6 +57,62 @@ class Validate(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
 
 
+BPMN = os.path.join(FIXTURES, "bpmn", "underretning.bpmn")
+TWO_PROCESSES = """<?xml version="1.0"?>
+<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">
+  <process id="small"><startEvent id="s"/></process>
+  <process id="big"><startEvent id="s2"/><task id="t" name="Sagsbehandling"/><endEvent id="e"/>
+    <sequenceFlow id="f1" sourceRef="s2" targetRef="t"/><sequenceFlow id="f2" sourceRef="t" targetRef="e"/>
+  </process>
+</definitions>
+"""
+
+
+class Bpmn(unittest.TestCase):
+    """BPMN files are told apart from JSON by content, not by name."""
+
+    def test_validate_bpmn_by_content(self):
+        r = run("validate", BPMN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stdout, BPMN + ': valid workflow "underretning" (5 steps, 5 transitions)\n')
+        with open(BPMN, encoding="utf-8") as f:
+            r = run("validate", "-", stdin=f.read())
+        self.assertEqual(r.returncode, 0, r.stderr)
+
+    def test_notes_go_to_stderr(self):
+        r = run("validate", "-", stdin=TWO_PROCESSES)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertEqual(r.stderr, '-: info: process "big" read; "small" not read\n')
+        self.assertIn('valid workflow "big" (3 steps, 2 transitions)', r.stdout)
+
+    def test_findings_name_line_and_column(self):
+        r = run("check", BPMN, "--today", "2026-11-24")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn(BPMN + ":26:5: info: The step “Børnesamtale” has no description of what is done in it. "
+                      "[undescribed-step]", r.stdout.splitlines())
+        r = run("check", BPMN, "--today", "2026-11-24", "--format", "json")
+        findings = json.loads(r.stdout)["results"][0]["findings"]
+        undescribed = [f for f in findings if f["rule"] == "undescribed-step"][0]
+        self.assertEqual((undescribed["element"], undescribed["line"], undescribed["column"]), ("samtale", 26, 5))
+        self.assertEqual(undescribed["pointer"], "/steps/3")
+
+    def test_walk_bpmn(self):
+        r = run("walk", BPMN)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Børnesamtale", r.stdout)
+        self.assertIn("Myndighedsrådgivning", r.stdout)
+
+    def test_bad_bpmn_is_one_line_with_the_element(self):
+        bad = TWO_PROCESSES.replace('targetRef="e"', 'targetRef="ingen"')
+        r = run("validate", "-", stdin=bad)
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(r.stderr, '-:5:57: error: sequence flow "f2" has the targetRef "ingen", which names no flow '
+                                   'node of process "big" (element "f2")\n')
+        r = run("check", "-", "--format", "json", stdin="<definitions/>")
+        self.assertEqual(r.returncode, 2)
+        self.assertEqual(json.loads(r.stdout)["results"][0]["error"]["line"], 1)
+
+
 EVERY = os.path.join(FIXTURES, "every-member.json")
 
 

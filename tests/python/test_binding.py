@@ -127,6 +127,34 @@ class Loading(unittest.TestCase):
         self.assertEqual(json.loads(text)["name"], "Underretning – alle felter (æøå §)")
         self.assertEqual(baton.Workflow.from_json(text.encode("utf-8")).id, "every-member")
 
+    def test_bpmn_file_and_bytes(self):
+        bpmn = os.path.join(SOURCE, "tests", "fixtures", "bpmn")
+        wf = baton.Workflow.from_file(os.path.join(bpmn, "underretning.bpmn"))
+        self.assertEqual((wf.id, wf.name), ("underretning", "Modtagelse af underretning – æøå"))
+        self.assertEqual([t.name for t in wf.teams], ["Modtagelsen", "Myndighedsrådgivning"])
+        self.assertEqual(wf.steps[3], baton.Item("samtale", "Børnesamtale"))
+        with open(os.path.join(bpmn, "underretning-utf16le.bpmn"), "rb") as f:
+            data = f.read()
+        self.assertEqual(baton.Workflow.from_bytes(data).steps, wf.steps)
+        self.assertEqual(baton.Workflow.from_bytes(data, format="bpmn").steps, wf.steps)
+        self.assertEqual(baton.Workflow.from_bytes(wf.to_json().encode(), format="json").steps, wf.steps)
+        with self.assertRaises(baton.LoadError) as caught:
+            baton.Workflow.from_bytes(data, format="json")
+        self.assertEqual(caught.exception.status, baton.Status.PARSE)
+        with self.assertRaises(baton.Error) as caught:
+            baton.Workflow.from_bytes(data, format="pnml")
+        self.assertEqual(caught.exception.status, baton.Status.INVALID_ARGUMENT)
+
+    def test_bpmn_error_names_the_element(self):
+        text = ('<definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL">\n'
+                '  <process id="p"><startEvent id="s"/><endEvent id="e"/>\n'
+                '    <sequenceFlow id="f" sourceRef="s" targetRef="nowhere"/></process></definitions>')
+        with self.assertRaises(baton.LoadError) as caught:
+            baton.Workflow.from_bytes(text.encode())
+        e = caught.exception
+        self.assertEqual((e.status, e.line, e.column), (baton.Status.INVALID, 3, 5))
+        self.assertIn('(element "f")', e.message)
+
     def test_workflow_lists(self):
         wf = baton.Workflow.from_file(FINDINGS)
         self.assertEqual((wf.id, wf.name), ("fund", "Sager med fund – æøå §"))

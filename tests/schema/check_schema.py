@@ -281,6 +281,7 @@ VALID = {
     "checks on a task step": changed(MINIMAL, with_artifact(step_with(checks=[{"artifact": "a"}]))),
     "control step with checks": changed(MINIMAL, with_artifact(step_with(kind="control",
                                                                         checks=[{"artifact": "a"}]))),
+    "gateway step": changed(MINIMAL, step_with(kind="gateway", split="and", join="and", tags=["fordeling"])),
     "an unknown rule member is ignored": changed(MINIMAL, rule({"type": "existence", "steps": "begin",
                                                                   "x-later": 1})),
     "leap day": changed(MINIMAL, set_at(["review"], {"last_reviewed": "2024-02-29"})),
@@ -329,6 +330,20 @@ INVALID = {
     "control step without checks": (changed(MINIMAL, step_with(kind="control")), ["steps", 1]),
     "control step with empty checks": (changed(MINIMAL, step_with(kind="control", checks=[])), ["steps", 1]),
     "role without team": (changed(MINIMAL, step_with(role="leder")), ["steps", 1]),
+    "gateway with a team": (changed(MINIMAL, step_with(kind="gateway", team="t")), ["steps", 1, "team"]),
+    "gateway with a role": (changed(MINIMAL, step_with(kind="gateway", role="leder")), ["steps", 1]),
+    "gateway with a description": (
+        changed(MINIMAL, step_with(kind="gateway", description="x")), ["steps", 1, "description"]),
+    "gateway with reads": (changed(MINIMAL, step_with(kind="gateway", reads=[])), ["steps", 1, "reads"]),
+    "gateway with writes": (changed(MINIMAL, step_with(kind="gateway", writes=[])), ["steps", 1, "writes"]),
+    "gateway with checks": (changed(MINIMAL, step_with(kind="gateway", checks=[])), ["steps", 1, "checks"]),
+    "gateway with it": (changed(MINIMAL, step_with(kind="gateway", it={})), ["steps", 1, "it"]),
+    "gateway with templates": (
+        changed(MINIMAL, step_with(kind="gateway", templates=[])), ["steps", 1, "templates"]),
+    "gateway with satisfies": (
+        changed(MINIMAL, step_with(kind="gateway", satisfies=[])), ["steps", 1, "satisfies"]),
+    "gateway with a duration": (
+        changed(MINIMAL, step_with(kind="gateway", duration="PT0S")), ["steps", 1, "duration"]),
     "check without artifact": (changed(MINIMAL, step_with(checks=[{"aspect": "x"}])), ["steps", 1, "checks", 0]),
     "reads not an array": (changed(MINIMAL, step_with(reads="a")), ["steps", 1, "reads"]),
     "tags of numbers": (changed(MINIMAL, step_with(tags=[1])), ["steps", 1, "tags", 0]),

@@ -165,11 +165,12 @@ class Workflow(_Handle):
     """A loaded workflow. It never changes; threads may share it."""
 
     def __init__(self, handle):
-        """Use from_file or from_json."""
+        """Use from_file, from_json or from_bytes."""
         super().__init__(handle, lib.baton_workflow_free)
 
     @classmethod
     def from_file(cls, path):
+        """Reads a workflow file: format v1 JSON or BPMN 2.0, told apart by content."""
         out = c_void_p()
         _check(lib.baton_workflow_from_file(os.fsencode(path), byref(out)))
         return cls(out.value)
@@ -179,6 +180,15 @@ class Workflow(_Handle):
         data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
         out = c_void_p()
         _check(lib.baton_workflow_from_json(data, len(data), byref(out)))
+        return cls(out.value)
+
+    @classmethod
+    def from_bytes(cls, data, format=None):
+        """Reads a workflow from bytes: `format` "json", "bpmn", or None to
+        tell them apart by content."""
+        data = bytes(data)
+        out = c_void_p()
+        _check(lib.baton_workflow_from_memory(data, len(data), _utf8(format), byref(out)))
         return cls(out.value)
 
     @property

@@ -45,6 +45,7 @@ FUNCTIONS = {
     "baton_last_error_column": (c_int, []),
     "baton_workflow_from_file": (_status, [c_char_p, _out_handle]),
     "baton_workflow_from_json": (_status, [c_char_p, c_size_t, _out_handle]),
+    "baton_workflow_from_memory": (_status, [c_char_p, c_size_t, c_char_p, _out_handle]),
     "baton_workflow_to_json": (_status, [_handle, _out_string, POINTER(c_size_t)]),
     "baton_workflow_free": (None, [_handle]),
     "baton_workflow_id": (c_char_p, [_handle]),
