@@ -49,7 +49,7 @@ std::string declared_encoding(std::string_view bytes) {
   if (open == std::string_view::npos) return {};
   const std::size_t close = decl.find(decl[open], open + 1);
   if (close == std::string_view::npos) return {};
-  return lower(decl.substr(open + 1, close - open - 1));
+  return std::string(decl.substr(open + 1, close - open - 1));
 }
 
 std::string convert(std::string_view bytes, const char* from, std::string_view file) {
@@ -116,13 +116,13 @@ std::string to_utf8(std::string_view bytes, std::string_view file) {
   if (bytes.size() >= 2 && bytes[0] == '<' && bytes[1] == '\0') return convert(bytes, "UTF-16LE", file);
   if (bytes.size() >= 2 && bytes[0] == '\0' && bytes[1] == '<') return convert(bytes, "UTF-16BE", file);
   if (bytes.starts_with(utf8_bom)) bytes.remove_prefix(utf8_bom.size());
-  const std::string enc = declared_encoding(bytes);
+  const std::string written = declared_encoding(bytes), enc = lower(written);
   if (enc == "iso-8859-1" || enc == "latin1" || enc == "iso_8859-1" || enc == "latin-1")
     return convert(bytes, "ISO-8859-1", file);
   if (enc == "windows-1252" || enc == "cp1252") return convert(bytes, "WINDOWS-1252", file);
   if (!enc.empty() && enc != "utf-8" && enc != "utf8" && enc != "us-ascii" && enc != "ascii")
     refuse(file, LoadError::Kind::parse, 1, 1,
-           "the encoding \"" + enc + "\" is not read (UTF-8, UTF-16, ISO-8859-1 or Windows-1252)");
+           "the encoding \"" + written + "\" is not read (UTF-8, UTF-16, ISO-8859-1 or Windows-1252)");
   if (const std::size_t bad = invalid_utf8(bytes); bad != std::string_view::npos) {
     auto [line, column] = Lines(bytes).at(bad);
     refuse(file, LoadError::Kind::parse, line, column, "invalid UTF-8 in the file");
@@ -395,7 +395,9 @@ class Reader {
     }
     for (pugi::xml_node n = doc_.first_child(); n; n = n.next_sibling())
       if (n.type() == pugi::node_doctype) {
-        auto [line, column] = lines_->at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0)));
+        // offset_debug() points past "<!DOCTYPE": the place is its '<'.
+        const std::size_t at = text_.rfind('<', static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0)));
+        auto [line, column] = lines_->at(at == std::string::npos ? 0 : at);
         refuse(file_, LoadError::Kind::parse, line, column,
                "a DOCTYPE is not read (document type definitions and their entities are refused)");
       }
@@ -875,6 +877,7 @@ class Reader {
     if (starts.size() > 1) {
       // One start step before the process's start events, which become routing points.
       added_start_ = add_step(process_, process_.attribute("id").value(), steps_ids_.make("start"), "Start", "start", true);
+      steps_[*added_start_].split = Gate::exclusive;
       notes_.push_back(std::to_string(starts.size()) + " start events: a start step \"" +
                        std::string(steps_[*added_start_].o["id"].as_string()) + "\" was added before them");
     }
