@@ -49,7 +49,7 @@ std::string declared_encoding(std::string_view bytes) {
   if (open == std::string_view::npos) return {};
   const std::size_t close = decl.find(decl[open], open + 1);
   if (close == std::string_view::npos) return {};
-  return lower(decl.substr(open + 1, close - open - 1));
+  return std::string(decl.substr(open + 1, close - open - 1));
 }
 
 std::string convert(std::string_view bytes, const char* from, std::string_view file) {
@@ -80,16 +80,28 @@ class Lines {
   std::pair<int, int> at(std::size_t offset) const {
     offset = std::min(offset, text_.size());
     const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
-    const std::size_t start = *(next - 1);
+    const int line = static_cast<int>(next - starts_.begin());
+    // Places are asked for mostly in document order: counting on from the
+    // last one keeps a file written on one line from costing quadratic time.
+    std::size_t from = *(next - 1);
     int column = 1;
-    for (std::size_t i = start; i < offset; ++i)
+    if (line == last_line_ && offset >= last_offset_) {
+      from = last_offset_;
+      column = last_column_;
+    }
+    for (std::size_t i = from; i < offset; ++i)
       if ((static_cast<unsigned char>(text_[i]) & 0xC0) != 0x80) ++column;
-    return {static_cast<int>(next - starts_.begin()), column};
+    last_line_ = line;
+    last_offset_ = offset;
+    last_column_ = column;
+    return {line, column};
   }
 
  private:
   std::string_view text_;
   std::vector<std::size_t> starts_;
+  mutable int last_line_ = 0, last_column_ = 1;
+  mutable std::size_t last_offset_ = 0;
 };
 
 // The offset of the first byte that is no part of well-formed UTF-8, or npos.
@@ -116,13 +128,13 @@ std::string to_utf8(std::string_view bytes, std::string_view file) {
   if (bytes.size() >= 2 && bytes[0] == '<' && bytes[1] == '\0') return convert(bytes, "UTF-16LE", file);
   if (bytes.size() >= 2 && bytes[0] == '\0' && bytes[1] == '<') return convert(bytes, "UTF-16BE", file);
   if (bytes.starts_with(utf8_bom)) bytes.remove_prefix(utf8_bom.size());
-  const std::string enc = declared_encoding(bytes);
+  const std::string written = declared_encoding(bytes), enc = lower(written);
   if (enc == "iso-8859-1" || enc == "latin1" || enc == "iso_8859-1" || enc == "latin-1")
     return convert(bytes, "ISO-8859-1", file);
   if (enc == "windows-1252" || enc == "cp1252") return convert(bytes, "WINDOWS-1252", file);
   if (!enc.empty() && enc != "utf-8" && enc != "utf8" && enc != "us-ascii" && enc != "ascii")
     refuse(file, LoadError::Kind::parse, 1, 1,
-           "the encoding \"" + enc + "\" is not read (UTF-8, UTF-16, ISO-8859-1 or Windows-1252)");
+           "the encoding \"" + written + "\" is not read (UTF-8, UTF-16, ISO-8859-1 or Windows-1252)");
   if (const std::size_t bad = invalid_utf8(bytes); bad != std::string_view::npos) {
     auto [line, column] = Lines(bytes).at(bad);
     refuse(file, LoadError::Kind::parse, line, column, "invalid UTF-8 in the file");
@@ -343,6 +355,11 @@ class Reader {
            "not a BPMN 2.0 file: the root element is <" + std::string(root.name()) + ">, not definitions in the "
            "namespace " + std::string(bpmn_uri));
     definitions_ = root;
+    // Every index is sized once, from the number of elements (at most one per '<').
+    const auto elements = static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '<'));
+    elements_.reserve(elements);
+    node_index_.reserve(elements / 2);
+    sources_.reserve(elements / 2);
     index_shapes();
     process_ = choose_process();
     index_process();
@@ -395,7 +412,9 @@ class Reader {
     }
     for (pugi::xml_node n = doc_.first_child(); n; n = n.next_sibling())
       if (n.type() == pugi::node_doctype) {
-        auto [line, column] = lines_->at(static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0)));
+        // offset_debug() points past "<!DOCTYPE": the place is its '<'.
+        const std::size_t at = text_.rfind('<', static_cast<std::size_t>(std::max<std::ptrdiff_t>(n.offset_debug(), 0)));
+        auto [line, column] = lines_->at(at == std::string::npos ? 0 : at);
         refuse(file_, LoadError::Kind::parse, line, column,
                "a DOCTYPE is not read (document type definitions and their entities are refused)");
       }
@@ -627,7 +646,7 @@ class Reader {
 
   template <class F>
   json::array baton_list(pugi::xml_node wf, std::string_view local, std::string_view list, F&& make) {
-    json::array out;
+    json::array out(sp_);
     names_.each_child(wf, Ns::baton, local, [&](pugi::xml_node el) {
       source(pointer_to(list, out.size()), el, el.attribute("id").value());
       out.push_back(make(el));
@@ -645,7 +664,7 @@ class Reader {
     put(doc_top_, "language", wf, "language");
     put_text(doc_top_, "description", wf, "description");
     if (pugi::xml_node r = names_.child(wf, Ns::baton, "review")) {
-      json::object o;
+      json::object o(sp_);
       put(o, "last_reviewed", r, "lastReviewed");
       put_count(o, "interval_days", r, "intervalDays");
       put(o, "owner", r, "owner");
@@ -658,37 +677,37 @@ class Reader {
       teams_.push_back(std::move(t));
     });
     doc_top_["systems"] = baton_list(wf, "system", "systems", [&](pugi::xml_node el) {
-      json::object o;
+      json::object o(sp_);
       put(o, "id", el, "id");
       put(o, "name", el, "name");
       return o;
     });
     doc_top_["artifacts"] = baton_list(wf, "artifact", "artifacts", [&](pugi::xml_node el) {
-      json::object o;
+      json::object o(sp_);
       put(o, "id", el, "id");
       put(o, "name", el, "name");
       put(o, "kind", el, "kind");
       return o;
     });
     doc_top_["templates"] = baton_list(wf, "template", "templates", [&](pugi::xml_node el) {
-      json::object o;
+      json::object o(sp_);
       put(o, "id", el, "id");
       put(o, "name", el, "name");
       put(o, "system", el, "system");
       return o;
     });
     doc_top_["requirements"] = baton_list(wf, "requirement", "requirements", [&](pugi::xml_node el) {
-      json::object o;
+      json::object o(sp_);
       put(o, "id", el, "id");
       put_text(o, "text", el, "text");
       put(o, "source", el, "source");
       if (pugi::xml_attribute a = el.attribute("caseTypes")) {
-        json::array ids;
+        json::array ids(sp_);
         for (std::string_view w : words(a.value())) ids.emplace_back(w);
         o["case_types"] = std::move(ids);
       }
       if (pugi::xml_node r = names_.child(el, Ns::baton, "rule")) {
-        json::object rule;
+        json::object rule(sp_);
         put(rule, "type", r, "type");
         put(rule, "steps", r, "steps");
         put(rule, "first", r, "first");
@@ -699,11 +718,11 @@ class Reader {
       return o;
     });
     doc_top_["case_types"] = baton_list(wf, "caseType", "case_types", [&](pugi::xml_node el) {
-      json::object o;
+      json::object o(sp_);
       put(o, "id", el, "id");
       put(o, "name", el, "name");
       put_text(o, "description", el, "description");
-      json::object choices;
+      json::object choices(sp_);
       names_.each_child(el, Ns::baton, "choice", [&](pugi::xml_node c) {
         choices[c.attribute("step").value()] = c.attribute("value").value();
       });
@@ -711,10 +730,10 @@ class Reader {
       return o;
     });
     doc_top_["follow_up"] = baton_list(wf, "followUp", "follow_up", [&](pugi::xml_node el) {
-      json::object o;
+      json::object o(sp_);
       put(o, "id", el, "id");
       put_text(o, "question", el, "question");
-      json::array steps;
+      json::array steps(sp_);
       names_.each_child(el, Ns::baton, "step", [&](pugi::xml_node s) { steps.emplace_back(s.attribute("ref").value()); });
       if (!steps.empty()) o["steps"] = std::move(steps);
       put_count(o, "every_days", el, "everyDays");
@@ -834,7 +853,7 @@ class Reader {
         if (name.empty()) name = key;
         const std::string id = marked.empty() ? artifact_ids_.make(key) : std::string(marked);
         source(pointer_to("artifacts", artifacts_.size()), ref, ref.attribute("id").value());
-        artifacts_.push_back(json::object{{"id", id}, {"name", name}, {"kind", store ? "data store" : "data object"}});
+        artifacts_.push_back(json::object({{"id", id}, {"name", name}, {"kind", store ? "data store" : "data object"}}, sp_));
       }
       artifact_of_[ref.attribute("id").value()] = std::string(artifacts_[it->second].as_object().at("id").as_string());
     }
@@ -850,7 +869,7 @@ class Reader {
 
   std::size_t add_step(pugi::xml_node el, std::string_view element, std::string id, std::string_view name,
                        std::string_view kind, bool work) {
-    StepDraft s;
+    StepDraft s{json::object(sp_)};
     s.el = el;
     s.element = element;
     s.work = work;
@@ -875,6 +894,7 @@ class Reader {
     if (starts.size() > 1) {
       // One start step before the process's start events, which become routing points.
       added_start_ = add_step(process_, process_.attribute("id").value(), steps_ids_.make("start"), "Start", "start", true);
+      steps_[*added_start_].split = Gate::exclusive;
       notes_.push_back(std::to_string(starts.size()) + " start events: a start step \"" +
                        std::string(steps_[*added_start_].o["id"].as_string()) + "\" was added before them");
     }
@@ -915,25 +935,25 @@ class Reader {
     if (mark && mark.attribute("duration")) duration = mark.attribute("duration").value();
     if (duration) o["duration"] = *duration;
     if (!mark) return;
-    json::array checks;
+    json::array checks(sp_);
     names_.each_child(mark, Ns::baton, "check", [&](pugi::xml_node c) {
-      json::object x;
+      json::object x(sp_);
       put(x, "artifact", c, "artifact");
       put(x, "aspect", c, "aspect");
       checks.push_back(std::move(x));
     });
     if (!checks.empty()) o["checks"] = std::move(checks);
     if (pugi::xml_node it = names_.child(mark, Ns::baton, "it")) {
-      json::object x;
+      json::object x(sp_);
       put(x, "system", it, "system");
       put(x, "function", it, "function");
-      json::array records;
+      json::array records(sp_);
       names_.each_child(it, Ns::baton, "record", [&](pugi::xml_node r) { records.emplace_back(r.attribute("artifact").value()); });
       if (!records.empty()) x["records"] = std::move(records);
       o["it"] = std::move(x);
     }
     const auto list = [&](std::string_view child, const char* attribute, std::string_view key) {
-      json::array a;
+      json::array a(sp_);
       names_.each_child(mark, Ns::baton, child, [&](pugi::xml_node c) {
         a.emplace_back(attribute ? std::string_view(c.attribute(attribute).value()) : std::string_view(c.child_value()));
       });
@@ -1171,7 +1191,7 @@ class Reader {
   // --- the document -------------------------------------------------------------------------
 
   json::object transition(const Edge& e) const {
-    json::object t{{"from", steps_[e.from].o.at("id")}, {"to", steps_[e.to].o.at("id")}};
+    json::object t({{"from", steps_[e.from].o.at("id")}, {"to", steps_[e.to].o.at("id")}}, sp_);
     if (e.boundary) {
       if (const std::string_view name = e.flow.attribute("name").value(); !name.empty()) t["label"] = name;
       return t;
@@ -1182,10 +1202,10 @@ class Reader {
       if (pugi::xml_node c = names_.child(e.flow, Ns::bpmn, "conditionExpression")) label = trimmed(c.child_value());
     if (!label.empty()) t["label"] = label;
     if (pugi::xml_node h = baton_ext(e.flow, "handover")) {
-      json::object ho;
+      json::object ho(sp_);
       put_text(ho, "how", h, "how");
       if (pugi::xml_node r = names_.child(h, Ns::baton, "responsible")) {
-        json::object who;
+        json::object who(sp_);
         put(who, "team", r, "team");
         put(who, "role", r, "role");
         ho["responsible"] = std::move(who);
@@ -1238,23 +1258,23 @@ class Reader {
     top["name"] = name;
     source("", process_, pid);
 
-    json::array teams;
+    json::array teams(sp_);
     for (std::size_t t = 0; t < teams_.size(); ++t) {
-      json::object o{{"id", teams_[t].id}, {"name", teams_[t].name}};
-      if (!teams_[t].roles.empty()) o["roles"] = json::array(teams_[t].roles.begin(), teams_[t].roles.end());
+      json::object o({{"id", teams_[t].id}, {"name", teams_[t].name}}, sp_);
+      if (!teams_[t].roles.empty()) o["roles"] = json::array(teams_[t].roles.begin(), teams_[t].roles.end(), sp_);
       source(pointer_to("teams", t), teams_[t].el, teams_[t].el.attribute("id").value());
       teams.push_back(std::move(o));
     }
     if (!teams.empty()) top["teams"] = std::move(teams);
     if (!workflow_ext_ && !artifacts_.empty()) top["artifacts"] = std::move(artifacts_);
 
-    json::array transitions;
+    json::array transitions(sp_);
     transitions.reserve(edges_.size());
     for (std::size_t t = 0; t < edges_.size(); ++t) {
       transitions.push_back(transition(edges_[t]));
       source(pointer_to("transitions", t), edges_[t].flow, edges_[t].flow.attribute("id").value());
     }
-    json::array steps;
+    json::array steps(sp_);
     steps.reserve(steps_.size());
     for (std::size_t s = 0; s < steps_.size(); ++s) {
       StepDraft& d = steps_[s];
@@ -1291,6 +1311,9 @@ class Reader {
 
   std::string_view file_;
   const BpmnReadOptions& options_;
+  // The generated document lives only while reading: one arena, freed at once.
+  json::monotonic_resource arena_;
+  json::storage_ptr sp_{&arena_};
   std::string text_;
   std::optional<Lines> lines_;
   pugi::xml_document doc_;
@@ -1305,7 +1328,7 @@ class Reader {
   std::vector<Lane> lanes_;
   std::unordered_map<std::string_view, std::size_t> lane_of_;
   std::vector<TeamDraft> teams_;
-  json::array artifacts_;
+  json::array artifacts_ = json::array(sp_);
   std::unordered_map<std::string_view, std::string> artifact_of_;  // data reference id -> artifact id
   IdMaker steps_ids_, team_ids_, artifact_ids_;
   std::vector<StepDraft> steps_;
@@ -1313,7 +1336,7 @@ class Reader {
   std::optional<std::size_t> added_start_;
   std::vector<Edge> edges_;
   std::unordered_map<int, std::size_t> sub_in_, sub_out_;
-  json::object doc_top_;
+  json::object doc_top_ = json::object(sp_);
   SourceMap sources_;
   std::vector<std::string> notes_;
 };

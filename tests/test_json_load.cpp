@@ -154,7 +154,7 @@ TEST_CASE("a member of the wrong type is refused", "[load]") {
 TEST_CASE("an unknown enum value is refused with the allowed values", "[load]") {
   require_refused({
       {{"/steps/1/kind", R"("subprocess")"},
-       R"("subprocess" is not one of "start", "task", "control", "decision", "end")"},
+       R"("subprocess" is not one of "start", "task", "control", "decision", "gateway", "end")"},
       {{"/steps/2/join", R"("or")"}, R"("or" is not one of "xor", "and")"},
       {{"/steps/2/split", R"("XOR")"}, R"("XOR" is not one of "xor", "and")"},
       {{"/requirements/0/rule/type", R"("absence")"},
