@@ -78,7 +78,10 @@ inline GatewayTwin with_gateways(const Workflow& wf) {
 
 // A finding of the twin as the original would give it: gateways named by the
 // step they belong to (left out of witnesses), transitions between steps.
-inline Finding mapped_back(const GatewayTwin& twin, const Workflow& original, Finding f) {
+// A finding on a transition added beside a gateway that stands for no
+// original one restates what the original says of the transition after it:
+// none.
+inline std::optional<Finding> mapped_back(const GatewayTwin& twin, const Workflow& original, Finding f) {
   const Workflow& wf = *twin.workflow;
   const auto owner_id = [&](const std::string& id) { return original.step(twin.owner[*wf.find_step(id)]).id; };
   const auto is_gateway = [&](const std::string& id) { return wf.step(*wf.find_step(id)).kind == StepKind::gateway; };
@@ -95,7 +98,8 @@ inline Finding mapped_back(const GatewayTwin& twin, const Workflow& original, Fi
     if (!old && f.steps.size() >= 2)
       for (Index o : original.outgoing(*original.find_step(f.steps[0])))
         if (original.step(original.transition(o).to).id == f.steps[1]) old = o;
-    if (old) f.pointer = pointer_to("transitions", *old);
+    if (!old) return std::nullopt;
+    f.pointer = pointer_to("transitions", *old);
   }
   std::vector<std::string> steps;
   for (const std::string& s : f.steps)
@@ -117,12 +121,18 @@ inline Finding mapped_back(const GatewayTwin& twin, const Workflow& original, Fi
 
 // Mapped back, duplicates dropped (a gateway of an unreachable step is
 // unreachable too) and in a fixed order.
-inline std::vector<Finding> comparable(std::vector<Finding> findings) {
+inline bool finding_order(const Finding& a, const Finding& b) {
   auto key = [](const Finding& f) {
     return std::tie(f.rule, f.pointer, f.severity, f.message, f.steps, f.transitions, f.requirement, f.case_type,
                     f.witness);
   };
-  std::ranges::sort(findings, [&](const Finding& a, const Finding& b) { return key(a) < key(b); });
+  return key(a) < key(b);
+}
+
+inline std::vector<Finding> comparable(std::vector<Finding> findings) {
+  // Concurrent steps may interleave otherwise in the twin's shortest run.
+  for (Finding& f : findings) std::ranges::sort(f.witness);
+  std::ranges::sort(findings, finding_order);
   findings.erase(std::unique(findings.begin(), findings.end()), findings.end());
   return findings;
 }
