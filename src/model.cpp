@@ -1,5 +1,7 @@
 #include <baton/model.hpp>
 
+#include <algorithm>
+
 namespace baton {
 
 std::string_view to_string(StepKind k) {
@@ -56,6 +58,7 @@ Workflow::Workflow(WorkflowParts parts, SourceMap sources)
   for (Index i = 0; i < parts_.case_types.size(); ++i) case_type_ids_.emplace(parts_.case_types[i].id, i);
   for (Index i = 0; i < parts_.requirements.size(); ++i)
     requirement_ids_.emplace(parts_.requirements[i].id, i);
+  find_handovers();
 }
 
 std::optional<Index> Workflow::find(const IdMap& map, std::string_view id) {
@@ -75,14 +78,78 @@ const SourceLocation* Workflow::source_of(std::string_view pointer) const {
   }
 }
 
-HandoverKind Workflow::handover_kind(Index transition) const {
-  const Transition& t = parts_.transitions.at(transition);
-  const Step& a = parts_.steps.at(t.from);
-  const Step& b = parts_.steps.at(t.to);
+HandoverKind Workflow::owners_differ(Index from, Index to) const {
+  const Step& a = parts_.steps.at(from);
+  const Step& b = parts_.steps.at(to);
   if (!a.team || !b.team) return HandoverKind::none;
   if (*a.team != *b.team) return HandoverKind::team;
   if (a.role && b.role && *a.role != *b.role) return HandoverKind::role;
   return HandoverKind::none;
+}
+
+std::vector<Way> ways_on(const Workflow& wf, Index step, const AllowedWays& allowed) {
+  const auto choices = [&](Index s) { return allowed ? allowed(s) : wf.outgoing(s); };
+  std::vector<Way> out;
+  for (Index first : choices(step)) {
+    if (wf.step(wf.transition(first).to).kind != StepKind::gateway) {
+      out.push_back({first});
+      continue;
+    }
+    // Breadth first over the gateways; the map keeps the search as small as
+    // the gateways behind `first` on workflows of any size.
+    std::unordered_map<Index, Index> reached_by{{first, first}};  // transition -> the one before it
+    std::vector<Index> queue{first}, lasts;
+    for (std::size_t q = 0; q < queue.size(); ++q) {
+      const Index to = wf.transition(queue[q]).to;
+      if (wf.step(to).kind != StepKind::gateway) {
+        lasts.push_back(queue[q]);
+        continue;
+      }
+      for (Index next : choices(to))
+        if (reached_by.emplace(next, queue[q]).second) queue.push_back(next);
+    }
+    std::sort(lasts.begin(), lasts.end());
+    for (Index last : lasts) {
+      Way way{last};
+      while (way.back() != first) way.push_back(reached_by.at(way.back()));
+      std::reverse(way.begin(), way.end());
+      out.push_back(std::move(way));
+    }
+  }
+  return out;
+}
+
+void Workflow::find_handovers() {
+  for (Index from = 0; from < parts_.steps.size(); ++from) {
+    // A gateway hands nothing over; a step with no team is in no handover.
+    if (parts_.steps[from].kind == StepKind::gateway || !parts_.steps[from].team) continue;
+    for (Way& way : ways_on(*this, from)) {
+      const Index to = parts_.transitions[way.back()].to;
+      const HandoverKind kind = owners_differ(from, to);
+      if (kind == HandoverKind::none) continue;
+      HandoverPath h{from, to, std::move(way), kind, std::nullopt};
+      if (parts_.transitions[h.last()].handover) h.described_by = h.last();
+      else if (parts_.transitions[h.first()].handover) h.described_by = h.first();
+      handovers_.push_back(std::move(h));
+    }
+  }
+  std::sort(handovers_.begin(), handovers_.end(), [](const HandoverPath& a, const HandoverPath& b) {
+    return std::pair{a.first(), a.last()} < std::pair{b.first(), b.last()};
+  });
+}
+
+const HandoverPath* Workflow::handover(Index first, Index last) const {
+  auto it = std::lower_bound(handovers_.begin(), handovers_.end(), std::pair{first, last},
+                             [](const HandoverPath& h, std::pair<Index, Index> key) {
+                               return std::pair{h.first(), h.last()} < key;
+                             });
+  if (it == handovers_.end() || it->first() != first || it->last() != last) return nullptr;
+  return &*it;
+}
+
+const Handover* Workflow::handover_of(const HandoverPath& path) const {
+  if (!path.described_by) return nullptr;
+  return &*parts_.transitions.at(*path.described_by).handover;
 }
 
 }  // namespace baton

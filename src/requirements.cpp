@@ -221,6 +221,16 @@ RuleOutcome judge(const Workflow& wf, const RuleWatch& watch, std::optional<Inde
 
 std::int64_t seconds_of(const Step& step) { return step.duration ? step.duration->static_seconds() : 0; }
 
+// A step whose time is not known: a gateway takes none (it only routes).
+bool undated(const Step& step) { return !step.duration && step.kind != StepKind::gateway; }
+
+// The steps of a span a reader is told about: gateways left out, unless a
+// list is nothing else (a loop of gateways alone).
+void leave_out_gateways(const Workflow& wf, std::vector<Index>& steps) {
+  const auto gateway = [&](Index s) { return wf.step(s).kind == StepKind::gateway; };
+  if (!std::ranges::all_of(steps, gateway)) std::erase_if(steps, gateway);
+}
+
 // Whether the graph alone shows that no deadline check has anything to
 // report for the scope: the steps a chain can pass are dated, loop-free and
 // their longest path is within the limit. When no first step can run
@@ -242,7 +252,7 @@ bool surely_within(const Workflow& wf, const Rule& rule, const CaseRestriction& 
   for (Index s = 0; s < wf.steps().size(); ++s) {
     between[s] = after[s] && leads[s];
     if (!between[s]) continue;
-    if (!wf.step(s).duration) return false;
+    if (undated(wf.step(s))) return false;
     for (Index t : wf.incoming(s))
       if (reach.taken(t)) feeding.push_back(wf.transition(t).from);
   }
@@ -521,7 +531,7 @@ DeadlineSpan DeadlineSearch::span() const {
   for (auto e : boost::make_iterator_range(boost::edges(live))) {
     const Arc& arc = arcs_[boost::get(boost::edge_index, live, e)];
     if (!arc.chain) continue;
-    if (!wf_.step(arc.step).duration) out.undated.push_back(arc.step);
+    if (undated(wf_.step(arc.step))) out.undated.push_back(arc.step);
     if (component[arc.from] == component[arc.to] && (!loop || arc.step < loop->first))
       loop = {arc.step, component[arc.from]};
   }
@@ -535,10 +545,12 @@ DeadlineSpan DeadlineSearch::span() const {
     std::ranges::sort(*steps);
     steps->erase(std::unique(steps->begin(), steps->end()), steps->end());
   }
+  leave_out_gateways(wf_, out.loop);
   if (loop) return out;
   Longest l = longest(live, component);
   out.longest_seconds = l.seconds;
   out.longest = std::move(l.along);
+  leave_out_gateways(wf_, out.longest);
   out.run = std::move(l.run);
   return out;
 }

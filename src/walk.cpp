@@ -34,6 +34,8 @@ std::vector<Index> run_order(const Workflow& wf, const CaseRestriction& restrict
   boost::depth_first_visit(g, wf.start(), visitor,
                            boost::make_iterator_property_map(colors.begin(), boost::get(boost::vertex_index, g)));
   std::reverse(finished.begin(), finished.end());
+  // A gateway only routes: the walk passes through it (see ways_on).
+  std::erase_if(finished, [&](Index s) { return wf.step(s).kind == StepKind::gateway; });
   return finished;
 }
 
@@ -146,10 +148,11 @@ class Walk {
                         {"aspect", c.aspect}});
     o["checks"] = std::move(checks);
     json::array next;
-    const auto taken = restriction_.choices(i);
-    for (Index t : taken) next.push_back(transition_json(t));
+    const std::vector<Way> taken = ways_on(wf_, i, [&](Index s) { return restriction_.choices(s); });
+    for (const Way& way : taken) next.push_back(way_json(way));
     o["next"] = std::move(next);
-    o["chosen"] = ct_ && s.split == Gate::exclusive && taken.size() == 1 && wf_.outgoing(i).size() > 1;
+    // The case type chose, here or at a gateway beyond, one of several ways.
+    o["chosen"] = ct_ && taken.size() == 1 && ways_on(wf_, i).size() > 1;
     return o;
   }
 
@@ -159,16 +162,22 @@ class Walk {
     return a;
   }
 
-  json::object transition_json(Index t) const {
-    const Transition& tr = wf_.transition(t);
-    json::object o{{"to", ref(wf_.step(tr.to).id, wf_.step(tr.to).name)}};
-    if (tr.label) o["label"] = *tr.label;
-    const HandoverKind kind = wf_.handover_kind(t);
-    if (kind == HandoverKind::none) return o;
-    json::object h{{"kind", kind == HandoverKind::team ? "team" : "role"}};
-    if (tr.handover && tr.handover->how) h["how"] = *tr.handover->how;
-    if (tr.handover && tr.handover->responsible) {
-      const Responsible& r = *tr.handover->responsible;
+  // A way on: the step it leads to, the labels on it (where gateways lie
+  // between, every label on the way, in order) and the handover it makes.
+  json::object way_json(const Way& way) const {
+    const Index to = wf_.transition(way.back()).to;
+    json::object o{{"to", ref(wf_.step(to).id, wf_.step(to).name)}};
+    std::string labels;
+    for (Index t : way)
+      if (const auto& label = wf_.transition(t).label) labels += (labels.empty() ? "" : ", ") + *label;
+    if (!labels.empty()) o["label"] = labels;
+    const HandoverPath* path = wf_.handover(way.front(), way.back());
+    if (!path) return o;
+    json::object h{{"kind", path->kind == HandoverKind::team ? "team" : "role"}};
+    const Handover* handover = wf_.handover_of(*path);
+    if (handover && handover->how) h["how"] = *handover->how;
+    if (handover && handover->responsible) {
+      const Responsible& r = *handover->responsible;
       json::object who{{"team", ref(wf_.teams()[r.team].id, wf_.teams()[r.team].name)}};
       if (r.role) who["role"] = *r.role;
       h["responsible"] = std::move(who);

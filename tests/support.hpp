@@ -6,7 +6,11 @@
 #include <baton/json.hpp>
 #include <baton/registry.hpp>
 
+#include "gateways.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 
 #include <string>
 #include <vector>
@@ -19,14 +23,42 @@ inline std::shared_ptr<const Workflow> load_fixture(const std::string& relative)
   return load_workflow_file(std::string(BATON_FIXTURES) + "/" + relative);
 }
 
-// The findings of one check, with the other checks off.
-inline std::vector<Finding> run_check(const Workflow& wf, const std::string& rule, CheckOptions options = {}) {
-  options.only = {rule};
+// The findings of one check, with the other checks off ("": of every check).
+inline std::vector<Finding> findings_of(const Workflow& wf, const std::string& rule, CheckOptions options = {}) {
+  if (!rule.empty()) options.only = {rule};
   if (!options.today) options.today = Date::parse("2026-11-24");
   auto report = run_checks(wf, options);
   std::vector<Finding> out;
   for (auto& f : report.findings)
-    if (f.rule == rule) out.push_back(std::move(f));
+    if (rule.empty() || f.rule == rule) out.push_back(std::move(f));
+  return out;
+}
+
+// Whether the check gives the same answers when every split and join is
+// moved onto a gateway (gateways.hpp).
+inline void require_same_with_gateways(const Workflow& wf, const std::string& rule, const CheckOptions& options,
+                                       const std::vector<Finding>& findings) {
+  const GatewayTwin twin = with_gateways(wf);
+  std::vector<Finding> mapped;
+  for (Finding& f : findings_of(*twin.workflow, rule, options))
+    if (auto back = mapped_back(twin, wf, std::move(f))) mapped.push_back(std::move(*back));
+  const std::vector<Finding> with = comparable(mapped), without = comparable(findings);
+  std::vector<Finding> only_with, only_without;
+  std::ranges::set_difference(with, without, std::back_inserter(only_with), finding_order);
+  std::ranges::set_difference(without, with, std::back_inserter(only_without), finding_order);
+  INFO("the same workflow with its splits and joins on gateways");
+  CHECK(only_with.empty());
+  CHECK(only_without.empty());
+}
+
+// The findings of one check, with the other checks off; on a workflow
+// without gateways, checked to be the same with gateways (a smaller state
+// limit than the default would count the gateways' states, so it is left).
+inline std::vector<Finding> run_check(const Workflow& wf, const std::string& rule, CheckOptions options = {}) {
+  std::vector<Finding> out = findings_of(wf, rule, options);
+  const bool has_gateways =
+      std::ranges::any_of(wf.steps(), [](const Step& s) { return s.kind == StepKind::gateway; });
+  if (!has_gateways && options.state_limit == 0) require_same_with_gateways(wf, rule, options, out);
   return out;
 }
 
@@ -90,3 +122,20 @@ inline const std::string two_artifacts =
        "systems": [{"id": "dubu", "name": "DUBU"}])";
 
 }  // namespace baton::test
+
+namespace Catch {
+// A finding as its fields, for failure messages.
+template <>
+struct StringMaker<baton::Finding> {
+  static std::string convert(const baton::Finding& f) {
+    std::string out = f.rule + " " + f.pointer + " " + std::string(baton::to_string(f.severity)) + " \"" + f.message +
+                      "\" steps:";
+    for (const auto& s : f.steps) out += " " + s;
+    out += " transitions:";
+    for (const auto& [a, b] : f.transitions) out += " " + a + ">" + b;
+    out += " witness:";
+    for (const auto& s : f.witness) out += " " + s;
+    return out;
+  }
+};
+}  // namespace Catch

@@ -7,6 +7,7 @@
 #include <baton/time.hpp>
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <span>
@@ -185,6 +186,24 @@ struct WorkflowParts {
 
 enum class HandoverKind { none, team, role };
 
+// A handover (workflow-format.md, Semantics): a path from step `from` through
+// gateways only to step `to` (neither a gateway) whose owners differ. Paths
+// that share their first and last transitions are one handover: what lies in
+// between only routes.
+struct HandoverPath {
+  Index from = 0, to = 0;
+  // The transitions of one such path, the one out of `from` first and the
+  // one into `to` last; a single transition when no gateway lies between.
+  std::vector<Index> transitions;
+  HandoverKind kind = HandoverKind::team;
+  // The transition whose `handover` describes it: the last one's when it has
+  // one, else the first one's; absent when neither has.
+  std::optional<Index> described_by;
+
+  Index first() const { return transitions.front(); }
+  Index last() const { return transitions.back(); }
+};
+
 // Where an object of the workflow stands in the file it was read from, for
 // formats whose places are not JSON Pointers (BPMN, PNML): the element's id
 // there and its line and column (1-based; 0 when unknown).
@@ -230,9 +249,14 @@ class Workflow {
   std::optional<Index> find_case_type(std::string_view id) const { return find(case_type_ids_, id); }
   std::optional<Index> find_requirement(std::string_view id) const { return find(requirement_ids_, id); }
 
-  // Whether a transition hands the case over between teams or roles
-  // (workflow-format.md, Semantics).
-  HandoverKind handover_kind(Index transition) const;
+  // Every handover, ordered by first transition, then last; found once, so
+  // the checks and the walk judge them alike.
+  std::span<const HandoverPath> handovers() const { return handovers_; }
+  // The handover whose path starts with transition `first` and ends with
+  // `last`, if that is one.
+  const HandoverPath* handover(Index first, Index last) const;
+  // The `handover` object that describes it, if any.
+  const Handover* handover_of(const HandoverPath& path) const;
 
   // The place in the source file of the object at `pointer` (or of the
   // nearest object containing it), where the reader recorded one.
@@ -246,14 +270,30 @@ class Workflow {
   Workflow(WorkflowParts parts, SourceMap sources);
   using IdMap = std::unordered_map<std::string_view, Index>;
   static std::optional<Index> find(const IdMap& map, std::string_view id);
+  HandoverKind owners_differ(Index from, Index to) const;
+  void find_handovers();
 
   WorkflowParts parts_;
   Index start_ = 0;
   std::vector<Index> ends_;
   std::vector<std::vector<Index>> outgoing_, incoming_;
   IdMap step_ids_, case_type_ids_, requirement_ids_;
+  std::vector<HandoverPath> handovers_;
   SourceMap sources_;
 };
+
+// One way on from a step: the transitions a case takes from it, through
+// gateways only, to the next step that is no gateway.
+using Way = std::vector<Index>;
+// Which outgoing transitions a case may take at a step (all, or a case
+// type's choice).
+using AllowedWays = std::function<std::span<const Index>(Index step)>;
+
+// The ways on from `step` (by default along every transition): for each
+// allowed transition out of it, in order, each transition into a step beyond
+// the gateways once, by a shortest way, in file order. Bounded by the
+// gateways' transitions per first transition, however many paths they make.
+std::vector<Way> ways_on(const Workflow& workflow, Index step, const AllowedWays& allowed = {});
 
 // JSON Pointer of an object in the workflow file ("/steps/4").
 std::string pointer_to(std::string_view list, Index i);

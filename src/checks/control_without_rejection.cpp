@@ -8,7 +8,8 @@ void run_control_without_rejection(CheckContext& context, std::vector<Finding>& 
   const Workflow& wf = context.workflow();
   for (Index i = 0; i < wf.steps().size(); ++i) {
     const Step& s = wf.step(i);
-    if (s.kind != StepKind::control || wf.outgoing(i).size() > 1) continue;
+    // Gateways after the control only route its outcomes on.
+    if (s.kind != StepKind::control || ways_on(wf, i).size() > 1) continue;
     Finding f = finding_for(control_without_rejection, pointer_to("steps", i),
                             "The control " + quoted(s.name) +
                                 " has at most one way on: no outcome of the check changes what happens next.");

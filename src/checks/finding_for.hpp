@@ -43,25 +43,26 @@ namespace baton::checks {
 
 // One finding per handover (workflow-format.md, Semantics) that lacks
 // something; a team handover weighs more than one between roles of a team.
+// The pointer names the transition whose `handover` lacks it, or, where the
+// path has none, the transition into the receiving step, where one belongs.
 template <class Lacks>
 void report_handovers(const Check& check, const Workflow& wf, std::vector<Finding>& out, Lacks lacks,
                       Severity team_severity, Severity role_severity, const std::string& what_is_missing) {
-  for (Index t = 0; t < wf.transitions().size(); ++t) {
-    const HandoverKind kind = wf.handover_kind(t);
-    const Transition& tr = wf.transition(t);
-    if (kind == HandoverKind::none || !lacks(tr.handover)) continue;
-    const Step& from = wf.step(tr.from);
-    const Step& to = wf.step(tr.to);
-    const std::string between = kind == HandoverKind::team ? "from " + quoted(wf.teams()[*from.team].name) + " to " +
-                                                                 quoted(wf.teams()[*to.team].name)
-                                                           : "from the role " + quoted(*from.role) + " to " +
-                                                                 quoted(*to.role);
-    Finding f = finding_for(check, pointer_to("transitions", t),
+  for (const HandoverPath& h : wf.handovers()) {
+    const Handover* handover = wf.handover_of(h);
+    if (!lacks(handover)) continue;
+    const Step& from = wf.step(h.from);
+    const Step& to = wf.step(h.to);
+    const std::string between = h.kind == HandoverKind::team ? "from " + quoted(wf.teams()[*from.team].name) +
+                                                                   " to " + quoted(wf.teams()[*to.team].name)
+                                                             : "from the role " + quoted(*from.role) + " to " +
+                                                                   quoted(*to.role);
+    Finding f = finding_for(check, pointer_to("transitions", h.described_by.value_or(h.last())),
                             "The handover from " + quoted(from.name) + " to " + quoted(to.name) + " (" + between +
                                 ") " + what_is_missing + ".");
-    f.severity = kind == HandoverKind::team ? team_severity : role_severity;
+    f.severity = h.kind == HandoverKind::team ? team_severity : role_severity;
     f.steps = {from.id, to.id};
-    f.transitions = {{from.id, to.id}};
+    for (Index t : h.transitions) f.transitions.push_back({wf.step(wf.transition(t).from).id, wf.step(wf.transition(t).to).id});
     out.push_back(std::move(f));
   }
 }

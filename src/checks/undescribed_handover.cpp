@@ -6,7 +6,7 @@ namespace baton::checks {
 
 void run_undescribed_handover(CheckContext& context, std::vector<Finding>& out) {
   report_handovers(
-      undescribed_handover, context.workflow(), out, [](const std::optional<Handover>& h) { return !h || !h->how; },
+      undescribed_handover, context.workflow(), out, [](const Handover* h) { return !h || !h->how; },
       Severity::warning, Severity::info, "does not say how it happens");
 }
 

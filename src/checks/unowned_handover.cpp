@@ -7,7 +7,7 @@ namespace baton::checks {
 void run_unowned_handover(CheckContext& context, std::vector<Finding>& out) {
   report_handovers(
       unowned_handover, context.workflow(), out,
-      [](const std::optional<Handover>& h) { return !h || !h->responsible; }, Severity::error, Severity::warning,
+      [](const Handover* h) { return !h || !h->responsible; }, Severity::error, Severity::warning,
       "has nobody responsible for it");
 }
 
