@@ -215,3 +215,29 @@ class Usage(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Hostile(unittest.TestCase):
+    """Inputs a user tried to break the command with (issue 12): each is
+    refused with one line naming its place, or checked; never a crash."""
+
+    def test_hostile_fixtures_never_crash_the_check(self):
+        folder = os.path.join(FIXTURES, "hostile")
+        for name in sorted(os.listdir(folder)):
+            with self.subTest(name):
+                r = run("check", "--today", "2026-11-24", os.path.join(folder, name))
+                self.assertIn(r.returncode, (0, 1, 2), r.stderr)
+                if r.returncode == 2:
+                    self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+
+    def test_huge_duration_is_refused_with_its_place(self):
+        path = os.path.join(FIXTURES, "hostile", "huge-duration.json")
+        r = run("check", path)
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith(path + ":/steps/2/duration: error: "), r.stderr)
+        self.assertIn("longer than 1000 years", r.stderr)
+
+    def test_longest_durations_summed_are_an_exceeded_deadline(self):
+        r = run("check", "--today", "2026-11-24", os.path.join(FIXTURES, "hostile", "longest-durations.json"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("deadline-exceeded", r.stdout)
