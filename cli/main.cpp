@@ -1,6 +1,8 @@
 // The baton command (shared/spec/cli.md): a thin shell over the library's
 // public API; it decides nothing the library does not.
 #include <baton/check.hpp>
+#include <baton/diff.hpp>
+#include <baton/followup.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
 #include <baton/output.hpp>
@@ -32,16 +34,23 @@ const std::map<std::string, std::string> usage_of = {
      "  --fail-on error|warning|info|never\n"
      "                                lowest severity that makes the exit status 1 (error)\n"
      "  --today YYYY-MM-DD            the analysis date (today)\n"
-     "  --state-limit N               most states a state-space question may visit (1000000)\n"},
+     "  --state-limit N               most states a state-space question may visit (1000000)\n"
+     "  --lang da|en                  language of the messages (the workflow's `language`)\n"},
     {"walk", "baton walk FILE [--case-type ID] [--format markdown|json]\n"
              "                                a case type (or the whole workflow) from start to end\n"},
     {"rules", "baton rules                             list every check with its id, severity and summary\n"},
     {"help", "baton help [COMMAND]                    this text, or one command's\n"},
+    // The people-facing outputs (shared/spec/handbook.md); --lang da|en
+    // overrides the workflow's `language`.
+    {"followup", "baton followup FILE [--today YYYY-MM-DD] [--format text|json|markdown] [--lang da|en]\n"
+                 "                                the follow-up points by due date (the agenda)\n"},
+    {"diff", "baton diff OLD NEW [--team ID] [--today YYYY-MM-DD] [--format text|json|markdown] [--lang da|en]\n"
+             "                                what changes between two versions, and the findings fixed and new\n"},
 };
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c : {"validate", "check", "walk", "rules", "help"}) out += "  " + usage_of.at(c);
+  for (const char* c : {"validate", "check", "walk", "rules", "help", "followup", "diff"}) out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
 }
@@ -128,6 +137,10 @@ baton::CheckOptions check_options(const Arguments& a) {
     o.today = baton::Date::parse(*today);
     if (!o.today) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *today + "\""};
   }
+  if (auto lang = a.last("lang")) {
+    o.lang = baton::parse_lang(*lang);
+    if (!o.lang) throw UsageError{"--lang takes da or en, not \"" + *lang + "\""};
+  }
   if (auto limit = a.last("state-limit")) {
     auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), o.state_limit);
     if (ec != std::errc{} || end != limit->data() + limit->size() || o.state_limit == 0)
@@ -154,7 +167,7 @@ int validate(const std::vector<std::string>& args) {
 }
 
 int check(const std::vector<std::string>& args) {
-  const Arguments a(args, {"format", "only", "disable", "severity", "fail-on", "today", "state-limit"});
+  const Arguments a(args, {"format", "only", "disable", "severity", "fail-on", "today", "state-limit", "lang"});
   if (a.files.empty()) throw UsageError{"check needs at least one FILE"};
   const bool as_json = one_of(a, "format", {"text", "json"}) == "json";
   const std::string fail_on = one_of(a, "fail-on", {"error", "warning", "info", "never"});
@@ -231,6 +244,62 @@ int help(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
+// ---- The people-facing outputs (handbook.md)
+
+// --lang, else the workflow's `language`.
+baton::Lang lang_of(const Arguments& a, const baton::Workflow& wf) {
+  const auto given = a.last("lang");
+  if (!given) return baton::language_of(wf);
+  auto lang = baton::parse_lang(*given);
+  if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
+  return *lang;
+}
+
+baton::Date today_of(const Arguments& a) {
+  const auto given = a.last("today");
+  if (!given) return baton::Date::today();
+  auto date = baton::Date::parse(*given);
+  if (!date) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *given + "\""};
+  return *date;
+}
+
+baton::TextForm text_form_of(const Arguments& a) {
+  return *baton::parse_text_form(one_of(a, "format", {"text", "json", "markdown"}));
+}
+
+int followup(const std::vector<std::string>& args) {
+  const Arguments a(args, {"today", "format", "lang"});
+  if (a.files.size() != 1) throw UsageError{"followup takes exactly one FILE"};
+  const baton::TextForm form = text_form_of(a);
+  const baton::Date today = today_of(a);
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  std::cout << baton::write_follow_up_agenda(*wf, today, lang_of(a, *wf), form);
+  return exit_clean;
+}
+
+int diff(const std::vector<std::string>& args) {
+  const Arguments a(args, {"team", "today", "format", "lang"});
+  if (a.files.size() != 2) throw UsageError{"diff takes exactly two FILEs, OLD and NEW"};
+  const baton::TextForm form = text_form_of(a);
+  baton::DiffOptions options;
+  options.team = a.last("team");
+  options.checks.today = today_of(a);
+  std::optional<baton::LoadError> error;
+  auto old_wf = load(a.files[0], error);
+  auto new_wf = load(a.files[1], error);
+  if (!old_wf || !new_wf) return exit_trouble;
+  const baton::Lang lang = lang_of(a, *new_wf);
+  options.lang = lang;
+  try {
+    std::cout << baton::write_diff(baton::diff_workflows(*old_wf, *new_wf, options), lang, form);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError{e.what()};
+  }
+  return exit_clean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -247,6 +316,8 @@ int main(int argc, char** argv) try {
   if (command == "check") return check(args);
   if (command == "walk") return walk(args);
   if (command == "rules") return rules(args);
+  if (command == "followup") return followup(args);
+  if (command == "diff") return diff(args);
   throw UsageError{"unknown command \"" + command + "\""};
 } catch (const UsageError& e) {
   std::cerr << "baton: " << e.message << "\n" << usage_text();

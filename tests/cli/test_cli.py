@@ -205,7 +205,7 @@ class Usage(unittest.TestCase):
         r = run("rules")
         self.assertEqual(r.returncode, 0)
         self.assertIn("redundant-control (warning)", r.stdout)
-        self.assertEqual(len(r.stdout.splitlines()), 27)
+        self.assertEqual(len(r.stdout.splitlines()), 28)
 
     def test_unknown_command_is_usage_error(self):
         self.assertEqual(run("frobnicate").returncode, 2)
