@@ -403,7 +403,9 @@ class Reader {
   void parse_xml() {
     // No entity beyond the predefined ones is ever expanded by pugixml; a
     // DOCTYPE is refused outright so that no DTD trick reaches the reader.
-    const unsigned options = pugi::parse_default | pugi::parse_doctype;
+    // Text that is only blanks (a role " ") is kept where it is an element's
+    // only content; blanks between elements are still dropped.
+    const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
     const pugi::xml_parse_result r =
         doc_.load_buffer_inplace(text_.data(), text_.size(), options, pugi::encoding_utf8);
     if (!r) {
@@ -922,7 +924,15 @@ class Reader {
       StepDraft& d = steps_[s];
       if (n.type == NodeType::gateway) d.join = d.split = n.gate;
       if (work) fill_step(d, n, mark);
+      else if (mark) fill_tags(d, mark);
     }
+  }
+
+  // A gateway step routes only, but rules may select it by its tags.
+  void fill_tags(StepDraft& d, pugi::xml_node mark) {
+    json::array tags(sp_);
+    names_.each_child(mark, Ns::baton, "tag", [&](pugi::xml_node c) { tags.emplace_back(c.child_value()); });
+    if (!tags.empty()) d.o["tags"] = std::move(tags);
   }
 
   // What a work step says beyond its place in the graph.
@@ -1062,8 +1072,10 @@ class Reader {
       const Node& a = nodes_[static_cast<std::size_t>(ends[f].first)];
       const Node& b = nodes_[static_cast<std::size_t>(ends[f].second)];
       const std::size_t from = out_port(ends[f].first), to = in_port(ends[f].second);
-      // A step's flow into its own split gateway, or out of its own join, is no transition.
-      if (from == to && a.gateway_of.empty() != b.gateway_of.empty()) continue;
+      // A step's flow into its own split gateway, or out of its own join, is
+      // no transition (a flow from its split back into it is one: a loop).
+      if (from == to && ((b.gateway_split && a.gateway_of.empty()) || (!a.gateway_of.empty() && !a.gateway_split && b.gateway_of.empty())))
+        continue;
       edges_.push_back({from, to, flows_[f], conditional(flows_[f], a), false});
     }
     for (std::size_t i = 0; i < nodes_.size(); ++i)
