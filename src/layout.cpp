@@ -147,7 +147,10 @@ struct Built {
   std::vector<Agnode_t*> nodes;
   std::vector<Agedge_t*> edges;
 };
-Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input, const std::vector<LayoutEdge>& edges) {
+// `keep` (when given) leaves out the nodes it marks false; their entry in
+// Built::nodes is null, and no edge may touch them.
+Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input, const std::vector<LayoutEdge>& edges,
+                          const std::vector<bool>* keep = nullptr) {
   set_default(g, AGNODE, "shape", "box");
   set_default(g, AGNODE, "fixedsize", "true");
   set_default(g, AGNODE, "label", "");
@@ -156,6 +159,10 @@ Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input, const std::vect
   Built built;
   built.nodes.reserve(input.nodes.size());
   for (std::size_t i = 0; i < input.nodes.size(); ++i) {
+    if (keep && !(*keep)[i]) {
+      built.nodes.push_back(nullptr);
+      continue;
+    }
     const std::string name = "n" + std::to_string(i);
     Agnode_t* n = agnode(g, const_cast<char*>(name.c_str()), 1);
     if (!n) fail("Graphviz could not make node " + std::to_string(i));
@@ -421,7 +428,8 @@ void snap_to_border(Point& p, const Box& b) {
 // pinned nodes, as Graphviz draws them with splines=`spline_kind`: its points, moved
 // into the layout's coordinates, in the order Graphviz stores them.
 std::vector<std::vector<Point>> graphviz_routes(GVC_t* gvc, const LayoutInput& input, const Layout& out,
-                                                const std::vector<std::size_t>& which, const char* spline_kind) {
+                                                const std::vector<std::size_t>& which, const char* spline_kind,
+                                                const std::vector<bool>* keep = nullptr) {
   std::vector<std::vector<Point>> routes(which.size());
   if (which.empty()) return routes;
   Graph graph(gvc, "routes");
@@ -435,17 +443,20 @@ std::vector<std::vector<Point>> graphviz_routes(GVC_t* gvc, const LayoutInput& i
   std::vector<LayoutEdge> edges;
   edges.reserve(which.size());
   for (std::size_t i : which) edges.push_back(input.edges[i]);
-  const Built built = add_nodes_and_edges(g, input, edges);
+  const Built built = add_nodes_and_edges(g, input, edges, keep);
+  std::size_t first_kept = built.nodes.size();
   for (std::size_t i = 0; i < built.nodes.size(); ++i) {
+    if (!built.nodes[i]) continue;
+    first_kept = std::min(first_kept, i);
     const Box& b = out.nodes[i];
     set(built.nodes[i], "pos", number(b.x + b.width / 2) + "," + number(height - (b.y + b.height / 2)) + "!");
   }
   graph.lay_out("nop2");
   // nop2 keeps the nodes' relative places but moves the drawing so its
   // corner is at the origin; the first node tells by how much.
-  const Box& first = out.nodes[0];
-  const double shift_x = first.x + first.width / 2 - ND_coord(built.nodes[0]).x;
-  const double shift_y = height - (first.y + first.height / 2) - ND_coord(built.nodes[0]).y;
+  const Box& first = out.nodes[first_kept];
+  const double shift_x = first.x + first.width / 2 - ND_coord(built.nodes[first_kept]).x;
+  const double shift_y = height - (first.y + first.height / 2) - ND_coord(built.nodes[first_kept]).y;
   for (std::size_t k = 0; k < built.edges.size(); ++k) {
     const splines* spl = ED_spl(built.edges[k]);
     const LayoutEdge& e = input.edges[which[k]];
@@ -480,7 +491,8 @@ bool write_all(int fd, const void* data, std::size_t size) {
 // when it did not send them all.
 std::optional<std::vector<std::vector<Point>>> isolated_ortho_routes(GVC_t* gvc, const LayoutInput& input,
                                                                      const Layout& out,
-                                                                     const std::vector<std::size_t>& which) {
+                                                                     const std::vector<std::size_t>& which,
+                                                                     const std::vector<bool>* keep) {
   int fds[2];
   if (::pipe(fds) != 0) return std::nullopt;
   const pid_t child = ::fork();
@@ -501,7 +513,7 @@ std::optional<std::vector<std::vector<Point>>> isolated_ortho_routes(GVC_t* gvc,
     std::signal(SIGABRT, SIG_DFL);
     int status = 1;
     try {
-      const auto routes = graphviz_routes(gvc, input, out, which, "ortho");
+      const auto routes = graphviz_routes(gvc, input, out, which, "ortho", keep);
       std::vector<double> data{static_cast<double>(routes.size())};
       for (const auto& r : routes) {
         data.push_back(static_cast<double>(r.size()));
@@ -558,7 +570,15 @@ void route_edges(GVC_t* gvc, const LayoutInput& input, Layout& out) {
   for (std::size_t i = 0; i < input.edges.size(); ++i) (input.edges[i].straight ? straight : routed).push_back(i);
   std::vector<std::vector<Point>> raw(input.edges.size());
   if (!routed.empty()) {
-    if (auto ortho = isolated_ortho_routes(gvc, input, out, routed)) {
+    auto ortho = isolated_ortho_routes(gvc, input, out, routed, nullptr);
+    if (!ortho) {
+      // Second try without the nodes no routed edge touches (a diagram's
+      // data objects): the routes may then cross them, but stay orthogonal.
+      std::vector<bool> keep(input.nodes.size(), false);
+      for (std::size_t i : routed) keep[input.edges[i].from] = keep[input.edges[i].to] = true;
+      if (std::count(keep.begin(), keep.end(), false) > 0) ortho = isolated_ortho_routes(gvc, input, out, routed, &keep);
+    }
+    if (ortho) {
       for (std::size_t k = 0; k < routed.size(); ++k) raw[routed[k]] = std::move((*ortho)[k]);
     } else {
       out.orthogonal = false;
