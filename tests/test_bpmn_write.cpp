@@ -10,6 +10,8 @@
 
 #include <baton/bpmn.hpp>
 #include <baton/layout.hpp>
+#include <baton/load.hpp>
+#include <baton/walk.hpp>
 
 #include <pugixml.hpp>
 
@@ -257,4 +259,24 @@ TEST_CASE("the born-unge diagrams survive Graphviz's ortho assertion with orthog
     CHECK(flows >= wf->transitions().size());
     CHECK(associations > 0);
   }
+}
+
+TEST_CASE("the shipped efter.bpmn is efter.json: same workflow, findings and walk", "[bpmn-write]") {
+  const fs::path folder = fs::path(BATON_SOURCE_DIR) / "examples" / "born-unge";
+  const auto json = baton::load_workflow_file(folder / "efter.json");
+  const auto bpmn = baton::read_workflow_file(folder / "efter.bpmn").workflow;
+  REQUIRE(*bpmn == *json);
+  // The findings differ only in where they point in the BPMN file.
+  std::vector<baton::Finding> from_json = baton::test::findings_of(*json, ""), from_bpmn;
+  for (baton::Finding f : baton::test::findings_of(*bpmn, "")) {
+    CHECK(!f.element.empty());
+    f.element.clear();
+    f.line = f.column = 0;
+    from_bpmn.push_back(std::move(f));
+  }
+  CHECK(from_bpmn == from_json);
+  CHECK(baton::walk(*bpmn, nullptr, baton::WalkFormat::markdown) == baton::walk(*json, nullptr, baton::WalkFormat::markdown));
+  for (std::size_t c = 0; c < json->case_types().size(); ++c)
+    CHECK(baton::walk(*bpmn, &bpmn->case_types()[c], baton::WalkFormat::json) ==
+          baton::walk(*json, &json->case_types()[c], baton::WalkFormat::json));
 }
