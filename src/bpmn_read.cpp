@@ -1194,6 +1194,12 @@ class Reader {
       names_.each_child(n.el, Ns::bpmn, "dataOutputAssociation", [&](pugi::xml_node a) {
         names_.each_child(a, Ns::bpmn, "targetRef", [&](pugi::xml_node r) { add(writes, r.child_value()); });
       });
+      // What BPMN cannot say (a start event reading, an end event writing),
+      // the writer says in baton:step.
+      if (pugi::xml_node mark = baton_ext(n.el, "step")) {
+        names_.each_child(mark, Ns::baton, "read", [&](pugi::xml_node r) { reads.emplace_back(r.attribute("artifact").value()); });
+        names_.each_child(mark, Ns::baton, "write", [&](pugi::xml_node w) { writes.emplace_back(w.attribute("artifact").value()); });
+      }
       json::object& o = steps_[*n.step].o;
       if (!reads.empty()) o["reads"] = std::move(reads);
       if (!writes.empty()) o["writes"] = std::move(writes);

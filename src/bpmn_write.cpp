@@ -253,16 +253,24 @@ class Writer {
       data_node_[a] = add_node(data_reference(a), p_.artifacts[a].name, lane[a].value_or(0), NodeShape::box,
                                is_store(p_.artifacts[a]) ? 50 : 36, 50);
     for (std::size_t s = 0; s < p_.steps.size(); ++s) {
+      // Every use places the data object; only associations BPMN has are drawn.
       for (std::size_t i = 0; i < p_.steps[s].reads.size(); ++i) {
-        associations_.push_back({association_id(s, "DataInputAssociation_", i), layout_.edges.size()});
+        if (reads_in_bpmn(s))
+          associations_.push_back({association_id(s, "DataInputAssociation_", i), layout_.edges.size()});
         layout_.edges.push_back({data_node_[p_.steps[s].reads[i]], shapes_[s].node, "", true});
       }
       for (std::size_t i = 0; i < p_.steps[s].writes.size(); ++i) {
-        associations_.push_back({association_id(s, "DataOutputAssociation_", i), layout_.edges.size()});
+        if (writes_in_bpmn(s))
+          associations_.push_back({association_id(s, "DataOutputAssociation_", i), layout_.edges.size()});
         layout_.edges.push_back({shapes_[s].node, data_node_[p_.steps[s].writes[i]], "", true});
       }
     }
   }
+
+  // A start event catches, so it has no data inputs; an end event throws,
+  // so it has no data outputs. Those go into baton:step instead.
+  bool reads_in_bpmn(std::size_t s) const { return p_.steps[s].kind != StepKind::start; }
+  bool writes_in_bpmn(std::size_t s) const { return p_.steps[s].kind != StepKind::end; }
 
   std::string data_reference(std::size_t a) const {
     return (is_store(p_.artifacts[a]) ? "DataStoreReference_" : "DataObjectReference_") + p_.artifacts[a].id;
@@ -494,12 +502,21 @@ class Writer {
     for (Index t : st.templates) attr(child(mark, "baton:template"), "ref", p_.templates[t].id);
     for (Index r : st.satisfies) attr(child(mark, "baton:satisfies"), "requirement", p_.requirements[r].id);
     for (const std::string& tag : st.tags) text_child(mark, "baton:tag", tag);
+    if (!reads_in_bpmn(s))
+      for (Index a : st.reads) attr(child(mark, "baton:read"), "artifact", p_.artifacts[a].id);
+    if (!writes_in_bpmn(s))
+      for (Index a : st.writes) attr(child(mark, "baton:write"), "artifact", p_.artifacts[a].id);
     write_data_associations(el, s);
   }
 
   // As bpmn.io writes them: an input association targets a placeholder
   // property of the task, an output association has only its target.
   void write_data_associations(pugi::xml_node el, std::size_t s) {
+    if (reads_in_bpmn(s)) write_inputs(el, s);
+    if (writes_in_bpmn(s)) write_outputs(el, s);
+  }
+
+  void write_inputs(pugi::xml_node el, std::size_t s) {
     const Step& st = p_.steps[s];
     if (!st.reads.empty()) {
       pugi::xml_node property = child(el, "bpmn:property");
@@ -512,6 +529,10 @@ class Writer {
       text_child(a, "bpmn:sourceRef", data_reference(st.reads[i]));
       text_child(a, "bpmn:targetRef", "Property_" + st.id);
     }
+  }
+
+  void write_outputs(pugi::xml_node el, std::size_t s) {
+    const Step& st = p_.steps[s];
     for (std::size_t i = 0; i < st.writes.size(); ++i) {
       pugi::xml_node a = child(el, "bpmn:dataOutputAssociation");
       attr(a, "id", association_id(s, "DataOutputAssociation_", i));
