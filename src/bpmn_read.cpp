@@ -1305,6 +1305,7 @@ class Reader {
     }
     top["steps"] = std::move(steps);
     top["transitions"] = std::move(transitions);
+    release_xml();
 
     WorkflowParts parts;
     try {
@@ -1313,6 +1314,29 @@ class Reader {
       throw translated(e);
     }
     return {Workflow::make(std::move(parts), std::move(sources_)), std::move(notes_)};
+  }
+
+  // The document now holds copies of everything it needs, and the sources
+  // their places: the XML text, its tree and the indexes into them (string
+  // views into the text) go before the loader builds the model, so that the
+  // two never take memory at once (a 100k-step file: several hundred MB).
+  void release_xml() {
+    shapes_ = {};
+    elements_ = {};
+    node_index_ = {};
+    nodes_ = {};
+    flows_ = {};
+    data_refs_ = {};
+    has_in_ = {};
+    has_out_ = {};
+    lane_of_ = {};
+    artifact_of_ = {};
+    edges_ = {};
+    steps_ = {};
+    lanes_ = {};
+    lines_.reset();
+    doc_.reset();
+    text_ = {};
   }
 
   // A breach in the generated document, told at the element it came from.
