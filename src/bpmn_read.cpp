@@ -186,6 +186,11 @@ class Names {
     }
     return {};
   }
+  // Where the root element makes the document's only namespace
+  // declarations (as modelling tools and baton write BPMN), a prefix means
+  // the same everywhere and is looked up once.
+  void assume_root_scope(pugi::xml_node root) { root_ = root; }
+
   template <class F>
   void each_child(pugi::xml_node n, Ns ns, std::string_view local, F&& f) const {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
@@ -210,6 +215,13 @@ class Names {
 
   Ns resolve(pugi::xml_node n, std::string_view prefix) const {
     if (prefix == "xml") return Ns::other;
+    if (root_) {
+      for (const auto& [p, ns] : root_cache_)
+        if (p == prefix) return ns;
+      const auto uri = declared(root_, prefix);
+      root_cache_.emplace_back(prefix, uri ? ns_of_uri(*uri) : Ns::other);
+      return root_cache_.back().second;
+    }
     if (auto uri = declared(n, prefix)) return ns_of_uri(*uri);
     const pugi::xml_node parent = n.parent();
     if (!parent || parent.type() != pugi::node_element) return Ns::other;
@@ -229,6 +241,8 @@ class Names {
     return found;
   }
 
+  pugi::xml_node root_;  // set: only it declares namespaces
+  mutable std::vector<std::pair<std::string_view, Ns>> root_cache_;
   mutable pugi::xml_node cached_parent_;
   mutable std::vector<std::pair<std::string_view, Ns>> cache_;
 };
@@ -348,8 +362,13 @@ class Reader {
     text_ = to_utf8(bytes, file_);
     if (trimmed(text_).empty()) refuse(file_, LoadError::Kind::parse, 1, 1, "the file is empty");
     lines_.emplace(text_);
+    std::size_t declarations = 0;  // "xmlns" anywhere in the text, an upper bound
+    for (std::size_t at = text_.find("xmlns"); at != std::string::npos; at = text_.find("xmlns", at + 5)) ++declarations;
     parse_xml();
     const pugi::xml_node root = doc_.document_element();
+    for (pugi::xml_attribute a : root.attributes())
+      if (std::string_view(a.name()).starts_with("xmlns")) --declarations;
+    if (declarations == 0) names_.assume_root_scope(root);
     if (!names_.is(root, Ns::bpmn, "definitions"))
       fail(root, LoadError::Kind::invalid,
            "not a BPMN 2.0 file: the root element is <" + std::string(root.name()) + ">, not definitions in the "
