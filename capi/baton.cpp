@@ -2,6 +2,7 @@
 // exception crosses into the host and every failure leaves a last error.
 #include "baton.h"
 
+#include <baton/bpmn.hpp>
 #include <baton/check.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
@@ -241,6 +242,17 @@ baton_status baton_workflow_to_json(const baton_workflow* wf, char** out, size_t
   return guard([&] {
     out_param(out);
     return hand_out(baton::to_json(workflow(wf)), out, length);
+  });
+}
+
+baton_status baton_workflow_to_bpmn(const baton_workflow* wf, char** out, size_t* length) {
+  return guard([&] {
+    out_param(out);
+    try {
+      return hand_out(baton::to_bpmn(workflow(wf)), out, length);
+    } catch (const baton::BpmnWriteError& e) {
+      return set_error(BATON_E_INVALID, e.what());
+    }
   });
 }
 

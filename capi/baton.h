@@ -118,6 +118,15 @@ BATON_API baton_status baton_workflow_from_memory(const char *data, size_t lengt
  * On failure *out is NULL. Loading the result gives an equal workflow. */
 BATON_API baton_status baton_workflow_to_json(const baton_workflow *wf, char **out, size_t *length);
 
+/* Write the workflow as BPMN 2.0 XML with diagram interchange (one pool, a
+ * lane per team, roles as nested lanes; shared/spec/bpmn.md "Writing").
+ * *out and *length as for baton_workflow_to_json: the caller frees *out
+ * with baton_string_free; on failure *out is NULL. Reading the result
+ * (baton_workflow_from_memory with "bpmn") gives an equal workflow. A
+ * workflow holding a character XML 1.0 cannot carry (a control character):
+ * BATON_E_INVALID, the last error naming where. */
+BATON_API baton_status baton_workflow_to_bpmn(const baton_workflow *wf, char **out, size_t *length);
+
 /* Release a workflow; NULL is allowed. Reports made from it stay valid. */
 BATON_API void baton_workflow_free(baton_workflow *wf);
 

@@ -1,5 +1,6 @@
 // The baton command (shared/spec/cli.md): a thin shell over the library's
 // public API; it decides nothing the library does not.
+#include <baton/bpmn.hpp>
 #include <baton/check.hpp>
 #include <baton/diff.hpp>
 #include <baton/followup.hpp>
@@ -11,7 +12,10 @@
 #include <baton/walk.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -38,6 +42,8 @@ const std::map<std::string, std::string> usage_of = {
      "  --lang da|en                  language of the messages (the workflow's `language`)\n"},
     {"walk", "baton walk FILE [--case-type ID] [--format markdown|json]\n"
              "                                a case type (or the whole workflow) from start to end\n"},
+    {"export", "baton export [--format bpmn|json] FILE [-o OUT]\n"
+               "                                the workflow as BPMN 2.0 with diagram (bpmn) or format v1 (json)\n"},
     {"rules", "baton rules                             list every check with its id, severity and summary\n"},
     {"help", "baton help [COMMAND]                    this text, or one command's\n"},
     // The people-facing outputs (shared/spec/handbook.md); --lang da|en
@@ -50,7 +56,8 @@ const std::map<std::string, std::string> usage_of = {
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c : {"validate", "check", "walk", "rules", "help", "followup", "diff"}) out += "  " + usage_of.at(c);
+  for (const char* c : {"validate", "check", "walk", "export", "rules", "help", "followup", "diff"})
+    out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
 }
@@ -226,6 +233,51 @@ int walk(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
+// The one place the command line writes a file, so that it can become an
+// atomic replace (faults' write_file_atomically) in one edit. Returns an
+// error message, empty on success.
+std::string write_output_file(const std::string& path, const std::string& bytes) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (out) out.close();
+  if (!out) return std::string("cannot write the file: ") + std::strerror(errno);
+  return {};
+}
+
+int export_workflow(std::vector<std::string> args) {
+  // "-o OUT" is the one short option; the rest are "--name value".
+  std::optional<std::string> output;
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (args[i] == "-o") {
+      if (i + 1 >= args.size()) throw UsageError{"option -o needs a value"};
+      output = args[i + 1];
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+      break;
+    }
+  const Arguments a(args, {"format"});
+  if (a.files.size() != 1) throw UsageError{"export takes exactly one FILE"};
+  const bool as_bpmn = one_of(a, "format", {"bpmn", "json"}) == "bpmn";
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  std::string text;
+  try {
+    text = as_bpmn ? baton::to_bpmn(*wf) : baton::to_json(*wf) + "\n";
+  } catch (const std::runtime_error& e) {
+    std::cerr << a.files.front() << ": error: " << e.what() << "\n";
+    return exit_trouble;
+  }
+  if (!output || *output == "-") {
+    std::cout << text;
+    return exit_clean;
+  }
+  if (const std::string problem = write_output_file(*output, text); !problem.empty()) {
+    std::cerr << *output << ": error: " << problem << "\n";
+    return exit_trouble;
+  }
+  return exit_clean;
+}
+
 int rules(const std::vector<std::string>& args) {
   if (!args.empty()) throw UsageError{"rules takes no arguments"};
   for (const baton::Check* c : baton::all_checks())
@@ -318,6 +370,7 @@ int main(int argc, char** argv) try {
   if (command == "rules") return rules(args);
   if (command == "followup") return followup(args);
   if (command == "diff") return diff(args);
+  if (command == "export") return export_workflow(args);
   throw UsageError{"unknown command \"" + command + "\""};
 } catch (const UsageError& e) {
   std::cerr << "baton: " << e.message << "\n" << usage_text();

@@ -192,6 +192,31 @@ static void test_danish_round_trip(void) {
   baton_workflow_free(wf);
 }
 
+/* to_bpmn -> from_memory("bpmn") gives the same workflow (compared by its
+ * JSON); a NULL handle or out-pointer is refused. */
+static void test_bpmn_export(void) {
+  baton_workflow *wf = load(FIXTURE("fixtures/every-member.json"));
+  baton_workflow *again = NULL;
+  char *bpmn = NULL, *first = NULL, *second = NULL;
+  size_t length = 7;
+
+  EXPECT(baton_workflow_to_bpmn(NULL, &bpmn, &length) == BATON_E_INVALID_ARGUMENT && bpmn == NULL);
+  EXPECT(baton_workflow_to_bpmn(wf, NULL, NULL) == BATON_E_INVALID_ARGUMENT);
+  EXPECT(baton_workflow_to_bpmn(wf, &bpmn, &length) == BATON_OK);
+  EXPECT(bpmn != NULL && strlen(bpmn) == length);
+  EXPECT(bpmn != NULL && strstr(bpmn, "http://www.omg.org/spec/BPMN/20100524/MODEL") != NULL);
+  EXPECT(bpmn != NULL && strstr(bpmn, "bpmndi:BPMNShape") != NULL);
+  EXPECT(baton_workflow_from_memory(bpmn, length, "bpmn", &again) == BATON_OK);
+  EXPECT(baton_workflow_to_json(wf, &first, NULL) == BATON_OK);
+  EXPECT(again != NULL && baton_workflow_to_json(again, &second, NULL) == BATON_OK);
+  EXPECT(first != NULL && second != NULL && strcmp(first, second) == 0);
+  baton_string_free(bpmn);
+  baton_string_free(first);
+  baton_string_free(second);
+  baton_workflow_free(again);
+  baton_workflow_free(wf);
+}
+
 /* BPMN by content from a file, and from memory in every format value. */
 static void test_bpmn(void) {
   static const char bpmn[] =
@@ -386,6 +411,7 @@ int main(void) {
   test_bad_files();
   test_danish_round_trip();
   test_bpmn();
+  test_bpmn_export();
   test_workflow_accessors();
   test_report_accessors();
   test_options();

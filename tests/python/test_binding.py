@@ -127,6 +127,14 @@ class Loading(unittest.TestCase):
         self.assertEqual(json.loads(text)["name"], "Underretning – alle felter (æøå §)")
         self.assertEqual(baton.Workflow.from_json(text.encode("utf-8")).id, "every-member")
 
+    def test_to_bpmn_reads_back_equal(self):
+        wf = baton.Workflow.from_file(EVERY_MEMBER)
+        bpmn = wf.to_bpmn()
+        self.assertIn('xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"', bpmn)
+        self.assertIn("Økonomi", bpmn)
+        again = baton.Workflow.from_bytes(bpmn.encode("utf-8"), "bpmn")
+        self.assertEqual(again.to_json(), wf.to_json())
+
     def test_bpmn_file_and_bytes(self):
         bpmn = os.path.join(SOURCE, "tests", "fixtures", "bpmn")
         wf = baton.Workflow.from_file(os.path.join(bpmn, "underretning.bpmn"))

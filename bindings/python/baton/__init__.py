@@ -220,6 +220,11 @@ class Workflow(_Handle):
         """The workflow as format v1 JSON text."""
         return _take_string(lib.baton_workflow_to_json, self._h())
 
+    def to_bpmn(self):
+        """The workflow as BPMN 2.0 XML text with its diagram; reading it
+        back (Workflow.from_memory or from_file) gives an equal workflow."""
+        return _take_string(lib.baton_workflow_to_bpmn, self._h())
+
     def check(self, today=None, only=None, disable=None, severity=None, state_limit=0):
         """Runs the checks. `today`: "YYYY-MM-DD" or a date (default: today,
         UTC); `only`, `disable`: rule ids, comma-separated or a list;

@@ -47,6 +47,7 @@ FUNCTIONS = {
     "baton_workflow_from_json": (_status, [c_char_p, c_size_t, _out_handle]),
     "baton_workflow_from_memory": (_status, [c_char_p, c_size_t, c_char_p, _out_handle]),
     "baton_workflow_to_json": (_status, [_handle, _out_string, POINTER(c_size_t)]),
+    "baton_workflow_to_bpmn": (_status, [_handle, _out_string, POINTER(c_size_t)]),
     "baton_workflow_free": (None, [_handle]),
     "baton_workflow_id": (c_char_p, [_handle]),
     "baton_workflow_name": (c_char_p, [_handle]),
