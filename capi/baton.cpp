@@ -232,7 +232,8 @@ baton_status baton_workflow_from_memory(const char* data, size_t length, const c
     baton::WorkflowFormat which = baton::WorkflowFormat::automatic;
     if (f == "json") which = baton::WorkflowFormat::json;
     else if (f == "bpmn") which = baton::WorkflowFormat::bpmn;
-    else if (!f.empty()) fail(BATON_E_INVALID_ARGUMENT, "format must be \"json\", \"bpmn\", \"\" or NULL");
+    else if (f == "pnml") which = baton::WorkflowFormat::pnml;
+    else if (!f.empty()) fail(BATON_E_INVALID_ARGUMENT, "format must be \"json\", \"bpmn\", \"pnml\", \"\" or NULL");
     result = new baton_workflow{baton::load_workflow(std::string_view(need(data, "data"), length), {}, which).workflow};
     return BATON_OK;
   });

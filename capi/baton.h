@@ -90,8 +90,9 @@ BATON_API int baton_last_error_column(void);
  * Workflows
  * ------------------------------------------------------------------------ */
 
-/* Load a workflow file from `path`: format v1 JSON, or BPMN 2.0 XML
- * (shared/spec/bpmn.md), told apart by content, not by name. On success *out
+/* Load a workflow file from `path`: format v1 JSON, BPMN 2.0 XML
+ * (shared/spec/bpmn.md) or a PNML workflow net, told apart by content, not
+ * by name. On success *out
  * is a new handle the caller owns and frees with baton_workflow_free; on
  * failure *out is NULL and the status says why: BATON_E_IO (the file cannot
  * be read), BATON_E_PARSE (not JSON or not well-formed XML; the last error
@@ -106,8 +107,9 @@ BATON_API baton_status baton_workflow_from_file(const char *path, baton_workflow
 BATON_API baton_status baton_workflow_from_json(const char *json, size_t length, baton_workflow **out);
 
 /* As baton_workflow_from_file, from `length` bytes at `data` in `format`:
- * "json" (format v1), "bpmn" (BPMN 2.0 XML), or NULL or "" to tell them
- * apart by content. Any other `format`, a NULL `data` or `out`:
+ * "json" (format v1), "bpmn" (BPMN 2.0 XML), "pnml" (a Petri net, read as
+ * shared/spec/event-logs.md says), or NULL or "" to tell them apart by
+ * content. Any other `format`, a NULL `data` or `out`:
  * BATON_E_INVALID_ARGUMENT. The library copies what it needs; `data` may be
  * freed as soon as the call returns. */
 BATON_API baton_status baton_workflow_from_memory(const char *data, size_t length, const char *format,
