@@ -310,3 +310,38 @@ TEST_CASE("Logs: the format is told by content", "[event-log]") {
   CHECK(baton::load_log("\xEF\xBB\xBF<log/>", "b").cases.empty());
   CHECK(baton::load_log("case_id,activity,timestamp\n", "c.xes").cases.empty());  // CSV whatever the name
 }
+
+TEST_CASE("Logs: damaged copies of the fixtures load or are refused, never anything else", "[event-log][bad]") {
+  for (const char* name : {"small.xes", "small.xes.gz", "semicolon.csv", "small.csv.gz"}) {
+    std::ifstream in(logs(name), std::ios::binary);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string original = buffer.str();
+    std::uint64_t state = 12345;
+    auto next = [&] {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+      return state >> 33;
+    };
+    for (int round = 0; round < 300; ++round) {
+      std::string damaged = original;
+      const int edits = 1 + static_cast<int>(next() % 4);
+      for (int k = 0; k < edits; ++k) {
+        const std::size_t at = next() % damaged.size();
+        switch (next() % 3) {
+          case 0: damaged[at] = static_cast<char>(next()); break;
+          case 1: damaged.erase(at, 1 + next() % 8); break;
+          default: damaged.resize(at); break;
+        }
+        if (damaged.empty()) damaged = "x";
+      }
+      for (bool lenient : {false, true}) {
+        LogReadOptions options;
+        options.lenient = lenient;
+        try {
+          baton::load_log(damaged, name, options);
+        } catch (const LoadError&) {
+        }
+      }
+    }
+  }
+}
