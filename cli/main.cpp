@@ -7,7 +7,9 @@
 #include <baton/json.hpp>
 #include <baton/load.hpp>
 #include <baton/output.hpp>
+#include <baton/output_file.hpp>
 #include <baton/registry.hpp>
+#include <baton/simulate.hpp>
 #include <baton/version.hpp>
 #include <baton/walk.hpp>
 
@@ -52,11 +54,24 @@ const std::map<std::string, std::string> usage_of = {
                  "                                the follow-up points by due date (the agenda)\n"},
     {"diff", "baton diff OLD NEW [--team ID] [--today YYYY-MM-DD] [--format text|json|markdown] [--lang da|en]\n"
              "                                what changes between two versions, and the findings fixed and new\n"},
+    {"simulate",
+     "baton simulate FILE -o LOG [options]    write a simulated event log, and its injected deviations\n"
+     "                                beside it (LOG.truth.csv)\n"
+     "  -o, --output LOG              .xes, .xes.gz, .csv or .csv.gz\n"
+     "  --cases N                     how many cases (100)\n"
+     "  --seed S                      the same seed gives the same log (1)\n"
+     "  --noise RATE|KIND=RATE|KIND:STEP=RATE\n"
+     "                                deviations per work step, KIND skip, repeat, swap, other-team\n"
+     "                                or late (repeatable; none by default)\n"
+     "  --from YYYY-MM-DD --to YYYY-MM-DD\n"
+     "                                when cases arrive; the log ends with --to (2026-01-01, 2026-12-31)\n"
+     "  --time-zone ZONE              offset of the timestamps (Europe/Copenhagen)\n"
+     "  --start-events yes|no         a start event before each step's complete one (no)\n"},
 };
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c : {"validate", "check", "walk", "export", "rules", "help", "followup", "diff"})
+  for (const char* c : {"validate", "check", "walk", "export", "rules", "help", "followup", "diff", "simulate"})
     out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
@@ -233,17 +248,6 @@ int walk(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
-// The one place the command line writes a file, so that it can become an
-// atomic replace (faults' write_file_atomically) in one edit. Returns an
-// error message, empty on success.
-std::string write_output_file(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (out) out.close();
-  if (!out) return std::string("cannot write the file: ") + std::strerror(errno);
-  return {};
-}
-
 int export_workflow(std::vector<std::string> args) {
   // "-o OUT" is the one short option; the rest are "--name value".
   std::optional<std::string> output;
@@ -271,8 +275,62 @@ int export_workflow(std::vector<std::string> args) {
     std::cout << text;
     return exit_clean;
   }
-  if (const std::string problem = write_output_file(*output, text); !problem.empty()) {
-    std::cerr << *output << ": error: " << problem << "\n";
+  try {
+    baton::write_file_atomically(*output, text);
+  } catch (const baton::OutputError& e) {
+    std::cerr << "baton: error: " << e.what() << "\n";
+    return exit_trouble;
+  }
+  return exit_clean;
+}
+
+std::uint64_t whole_number(const Arguments& a, const std::string& name, std::uint64_t fallback) {
+  const auto text = a.last(name);
+  if (!text) return fallback;
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec != std::errc{} || end != text->data() + text->size())
+    throw UsageError{"--" + name + " takes a whole number, not \"" + *text + "\""};
+  return n;
+}
+
+int simulate(std::vector<std::string> args) {
+  for (std::string& arg : args)
+    if (arg == "-o") arg = "--output";
+  const Arguments a(args, {"output", "cases", "seed", "noise", "from", "to", "time-zone", "start-events"});
+  if (a.files.size() != 1) throw UsageError{"simulate takes exactly one workflow FILE"};
+  const auto output = a.last("output");
+  if (!output) throw UsageError{"simulate needs -o LOG"};
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  baton::SimulateOptions o;
+  o.cases = whole_number(a, "cases", o.cases);
+  o.seed = whole_number(a, "seed", o.seed);
+  for (const char* name : {"from", "to"}) {
+    if (auto text = a.last(name)) {
+      const auto day = baton::Date::parse(*text);
+      if (!day) throw UsageError{std::string("--") + name + " takes a date YYYY-MM-DD, not \"" + *text + "\""};
+      (std::string_view(name) == "from" ? o.first_day : o.last_day) = *day;
+    }
+  }
+  if (o.last_day < o.first_day) throw UsageError{"--to comes before --from"};
+  if (auto zone = a.last("time-zone")) o.time_zone = *zone;
+  o.start_events = one_of(a, "start-events", {"no", "yes"}) == "yes";
+  try {
+    auto noise = a.options.equal_range("noise");
+    for (auto it = noise.first; it != noise.second; ++it)
+      for (const baton::Noise& n : baton::parse_noise(*wf, it->second)) o.noise.push_back(n);
+  } catch (const baton::OptionError& e) {
+    throw UsageError{e.what()};
+  }
+  const auto truth = baton::truth_path_for(*output);
+  try {
+    const baton::SimulationFiles done = baton::simulate_to_files(*wf, o, *output, truth);
+    std::cerr << *output << ": " << done.cases << " cases, " << done.events << " events; " << truth.string() << ": "
+              << done.deviations << " injected deviations\n";
+  } catch (const std::runtime_error& e) {
+    std::cerr << "baton: error: " << e.what() << "\n";
     return exit_trouble;
   }
   return exit_clean;
@@ -371,6 +429,7 @@ int main(int argc, char** argv) try {
   if (command == "followup") return followup(args);
   if (command == "diff") return diff(args);
   if (command == "export") return export_workflow(args);
+  if (command == "simulate") return simulate(args);
   throw UsageError{"unknown command \"" + command + "\""};
 } catch (const UsageError& e) {
   std::cerr << "baton: " << e.message << "\n" << usage_text();
