@@ -246,7 +246,7 @@ static void test_bpmn(void) {
   EXPECT(baton_workflow_from_memory(json, sizeof json - 1, "bpmn", &wf) == BATON_E_PARSE && wf == NULL);
   EXPECT(baton_workflow_from_memory(json, sizeof json - 1, "json", &wf) == BATON_E_INVALID);
   EXPECT_STR(baton_last_error_pointer(), "/id");
-  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, "pnml", &wf) == BATON_E_INVALID_ARGUMENT && wf == NULL);
+  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, "yaml", &wf) == BATON_E_INVALID_ARGUMENT && wf == NULL);
   EXPECT(error_mentions("format"));
   EXPECT(baton_workflow_from_memory(NULL, 0, NULL, &wf) == BATON_E_INVALID_ARGUMENT);
   EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, NULL, NULL) == BATON_E_INVALID_ARGUMENT);

@@ -156,7 +156,7 @@ class Loading(unittest.TestCase):
             baton.Workflow.from_bytes(data, format="json")
         self.assertEqual(caught.exception.status, baton.Status.PARSE)
         with self.assertRaises(baton.Error) as caught:
-            baton.Workflow.from_bytes(data, format="pnml")
+            baton.Workflow.from_bytes(data, format="yaml")
         self.assertEqual(caught.exception.status, baton.Status.INVALID_ARGUMENT)
 
     def test_bpmn_error_names_the_element(self):
