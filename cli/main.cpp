@@ -4,6 +4,7 @@
 #include <baton/check.hpp>
 #include <baton/diff.hpp>
 #include <baton/followup.hpp>
+#include <baton/impact.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
 #include <baton/output.hpp>
@@ -67,11 +68,16 @@ const std::map<std::string, std::string> usage_of = {
      "                                when cases arrive; the log ends with --to (2026-01-01, 2026-12-31)\n"
      "  --time-zone ZONE              offset of the timestamps (Europe/Copenhagen)\n"
      "  --start-events yes|no         a start event before each step's complete one (no)\n"},
+    {"impact", "baton impact FILE (--source TEXT | --requirement ID | --team ID | --system ID | --template ID |\n"
+               "                  --artifact ID) [--format text|json|markdown] [--lang da|en]\n"
+               "                                everything that rests on a legal source or an object\n"
+               "                                (--legal-source is another name for --source)\n"},
 };
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c : {"validate", "check", "walk", "export", "rules", "help", "followup", "diff", "simulate"})
+  for (const char* c :
+       {"validate", "check", "walk", "export", "rules", "help", "followup", "diff", "impact", "simulate"})
     out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
@@ -410,6 +416,32 @@ int diff(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
+int impact(const std::vector<std::string>& args) {
+  const std::vector<std::string> subjects = {"source", "legal-source", "requirement", "team", "system", "template", "artifact"};
+  std::vector<std::string> known = subjects;
+  known.insert(known.end(), {"format", "lang"});
+  const Arguments a(args, known);
+  if (a.files.size() != 1) throw UsageError{"impact takes exactly one FILE"};
+  std::optional<std::pair<baton::ImpactOf, std::string>> asked;
+  for (const std::string& subject : subjects)
+    if (auto value = a.last(subject)) {
+      if (asked) throw UsageError{"impact takes one of --source, --requirement, --team, --system, --template, --artifact"};
+      asked = {*baton::parse_impact_of(subject == "legal-source" ? "source" : subject), *value};
+    }
+  if (!asked) throw UsageError{"impact needs one of --source, --requirement, --team, --system, --template, --artifact"};
+  const baton::TextForm form = text_form_of(a);
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  try {
+    std::cout << baton::write_impact(*wf, baton::impact_of(*wf, asked->first, asked->second), lang_of(a, *wf), form);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << a.files.front() << ": error: " << e.what() << "\n";
+    return exit_trouble;
+  }
+  return exit_clean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -430,6 +462,7 @@ int main(int argc, char** argv) try {
   if (command == "diff") return diff(args);
   if (command == "export") return export_workflow(args);
   if (command == "simulate") return simulate(args);
+  if (command == "impact") return impact(args);
   throw UsageError{"unknown command \"" + command + "\""};
 } catch (const UsageError& e) {
   std::cerr << "baton: " << e.message << "\n" << usage_text();

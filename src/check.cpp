@@ -1,4 +1,5 @@
 #include <baton/check.hpp>
+#include <baton/messages.hpp>
 #include <baton/registry.hpp>
 
 #include <algorithm>
@@ -25,6 +26,9 @@ CheckContext::CheckContext(const Workflow& workflow, Date today, std::uint64_t s
     : workflow_(workflow), today_(today), state_limit_(state_limit), lang_(lang) {}
 
 CheckContext::~CheckContext() = default;
+
+std::string CheckContext::say(Msg id, std::initializer_list<MessageArg> args) const { return baton::say(lang_, id, args); }
+std::string CheckContext::quote(std::string_view name) const { return baton::quote(lang_, name); }
 
 std::size_t Report::count(Severity s) const {
   return static_cast<std::size_t>(

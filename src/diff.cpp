@@ -2,6 +2,7 @@
 // difference said once, as a sentence, in the chosen language.
 #include <baton/diff.hpp>
 
+#include <baton/messages.hpp>
 #include <baton/output.hpp>
 
 #include <boost/json.hpp>
@@ -84,6 +85,11 @@ class Differ {
     if (!s.team) return say(Msg::nobody);
     const std::string& team = w.teams()[*s.team].name;
     return s.role ? say(Msg::role_of_team, {{"role", *s.role}, {"team", team}}) : team;
+  }
+  // How a handover names its two sides: by team between teams, by role
+  // within one team.
+  std::string side(const Workflow& w, const HandoverPath& h, const Step& s) const {
+    return h.kind == HandoverKind::team ? w.teams()[*s.team].name : owner(w, s);
   }
   std::string or_none(const std::optional<std::string>& v) const { return v ? *v : say(Msg::none_given); }
   // Names of the items of `list` at `refs`, quoted and joined.
@@ -267,7 +273,13 @@ class Differ {
     const std::string& team = w.teams()[h->responsible->team].name;
     return h->responsible->role ? say(Msg::role_of_team, {{"role", *h->responsible->role}, {"team", team}}) : team;
   }
-  std::string how_words(const Handover* h) const { return h && h->how ? *h->how : say(Msg::none_given); }
+  // Said mid-sentence, so a text's own full stop is left to the sentence.
+  std::string how_words(const Handover* h) const {
+    if (!h || !h->how) return say(Msg::none_given);
+    std::string how = *h->how;
+    while (!how.empty() && (how.back() == '.' || how.back() == ' ')) how.pop_back();
+    return how;
+  }
 
   void handovers() {
     auto key = [](const Workflow& w, const HandoverPath& h) { return edge_key(w, h.from, h.to); };
@@ -293,8 +305,8 @@ class Differ {
     const std::string from_team = team_id(w, from.team), to_team = team_id(w, to.team);
     const Handover* how = w.handover_of(h);
     const std::initializer_list<MessageArg> args = {
-        {"from", q(from.name)}, {"to", q(to.name)}, {"from_team", w.teams()[*from.team].name},
-        {"to_team", w.teams()[*to.team].name}, {"how", how_words(how)}, {"responsible", responsible_words(w, how)}};
+        {"from", q(from.name)}, {"to", q(to.name)}, {"from_team", side(w, h, from)},
+        {"to_team", side(w, h, to)}, {"how", how_words(how)}, {"responsible", responsible_words(w, how)}};
     Msg id = added ? Msg::diff_handover_added : Msg::diff_handover_removed;
     if (mine(to_team)) id = added ? Msg::diff_you_now_receive : Msg::diff_you_no_longer_receive;
     else if (mine(from_team)) id = added ? Msg::diff_you_now_hand_on : Msg::diff_you_no_longer_hand_on;
@@ -307,8 +319,8 @@ class Differ {
     const std::string from_team = team_id(b_, from.team), to_team = team_id(b_, to.team);
     const std::string old_how = how_words(ho), new_how = how_words(hn);
     const std::initializer_list<MessageArg> args = {
-        {"from", q(from.name)}, {"to", q(to.name)}, {"from_team", b_.teams()[*from.team].name},
-        {"to_team", b_.teams()[*to.team].name}, {"old", old_how}, {"new", new_how}};
+        {"from", q(from.name)}, {"to", q(to.name)}, {"from_team", side(b_, n, from)},
+        {"to_team", side(b_, n, to)}, {"old", old_how}, {"new", new_how}};
     if (old_how != new_how) {
       Msg id = mine(to_team) ? Msg::diff_you_receive_how : mine(from_team) ? Msg::diff_you_hand_on_how : Msg::diff_handover_how;
       add("handover-how", k, say(id, args), {from_team, to_team});

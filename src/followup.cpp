@@ -1,5 +1,7 @@
 #include <baton/followup.hpp>
 
+#include <baton/messages.hpp>
+
 #include <boost/json.hpp>
 
 #include <algorithm>

@@ -1,6 +1,8 @@
 #include <baton/time.hpp>
 
 #include <algorithm>
+#include <baton/messages.hpp>
+
 #include <charconv>
 #include <limits>
 #include <utility>
@@ -97,24 +99,8 @@ std::int64_t Duration::static_seconds() const {
   return total;
 }
 
-std::string describe_seconds(std::int64_t seconds) {
-  auto plural = [](std::int64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
-  const std::int64_t days = seconds / 86400, hours = seconds % 86400 / 3600,
-                     minutes = seconds % 3600 / 60, secs = seconds % 60;
-  std::string out;
-  auto add = [&](std::int64_t n, const char* one, const char* many) {
-    if (n == 0) return;
-    if (!out.empty()) out += ' ';
-    out += plural(n, one, many);
-  };
-  add(days, "day", "days");
-  add(hours, "hour", "hours");
-  add(minutes, "minute", "minutes");
-  add(secs, "second", "seconds");
-  return out.empty() ? "0 seconds" : out;
-}
+// The English words, from the message catalogue (one home for the units).
+std::string describe_seconds(std::int64_t seconds) { return describe_seconds(seconds, Lang::en); }
 
 namespace {
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

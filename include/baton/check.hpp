@@ -4,11 +4,12 @@
 #pragma once
 
 #include <baton/finding.hpp>
-#include <baton/messages.hpp>
+#include <baton/lang.hpp>
 #include <baton/model.hpp>
 #include <baton/time.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
@@ -62,8 +63,8 @@ class CheckContext {
   std::uint64_t state_limit() const { return state_limit_; }
   // The language the findings' messages are written in.
   Lang lang() const { return lang_; }
-  std::string say(Msg id, std::initializer_list<MessageArg> args = {}) const { return baton::say(lang_, id, args); }
-  std::string quote(std::string_view name) const { return baton::quote(lang_, name); }
+  std::string say(Msg id, std::initializer_list<MessageArg> args = {}) const;
+  std::string quote(std::string_view name) const;
 
   // A check that stopped at the state limit says so here; analysis-limit
   // reports the list.

@@ -5,7 +5,7 @@
 #pragma once
 
 #include <baton/check.hpp>
-#include <baton/messages.hpp>
+#include <baton/lang.hpp>
 #include <baton/model.hpp>
 
 #include <optional>

@@ -4,7 +4,7 @@
 // agenda is what management brings to the meeting.
 #pragma once
 
-#include <baton/messages.hpp>
+#include <baton/lang.hpp>
 #include <baton/model.hpp>
 
 #include <optional>

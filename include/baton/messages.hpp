@@ -6,6 +6,8 @@
 // workflow are arguments and are never translated.
 #pragma once
 
+#include <baton/lang.hpp>
+
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -15,26 +17,11 @@
 
 namespace baton {
 
-class Workflow;
 
-enum class Lang { da, en };
-
-// "da" or "en" (as the --lang option and the C ABI's `lang` take them).
-std::optional<Lang> parse_lang(std::string_view);
-std::string_view to_string(Lang);
-// The workflow's `language` chooses: a tag starting with "da" is Danish,
-// anything else (or none) English.
-Lang language_of(const Workflow&);
-
-enum class Msg {
+enum class Msg : unsigned {
 #define BATON_MESSAGE(id, da, en) id,
 #include <baton/messages.def>
 #undef BATON_MESSAGE
-};
-
-struct MessageArg {
-  std::string_view name;
-  std::string value;
 };
 
 // The message's text in `lang` with each {name} replaced by its argument.
@@ -62,8 +49,5 @@ struct MessageEntry {
 };
 std::span<const MessageEntry> message_table();
 
-// The forms the people-facing outputs are written in.
-enum class TextForm { text, markdown, json };
-std::optional<TextForm> parse_text_form(std::string_view);
 
 }  // namespace baton

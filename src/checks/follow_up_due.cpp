@@ -2,6 +2,8 @@
 
 #include "finding_for.hpp"
 
+#include <baton/messages.hpp>
+
 namespace baton::checks {
 
 void run_follow_up_due(CheckContext& context, std::vector<Finding>& out) {

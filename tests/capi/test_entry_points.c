@@ -404,6 +404,39 @@ static void test_walk(void) {
   baton_workflow_free(wf);
 }
 
+/* ---- Texts for people (handbook): lang in the options, agenda, diff, impact. */
+static void test_handbook(void) {
+  baton_workflow *wf = load(findings_path);
+  char *text = (char *)&text;
+  size_t length = 0;
+  baton_check_options options = BATON_CHECK_OPTIONS_INIT;
+  baton_report *report = NULL;
+
+  options.lang = "en";
+  if (EXPECT(baton_check(wf, &options, &report) == BATON_OK)) baton_report_free(report);
+  options.lang = "fr";
+  EXPECT(baton_check(wf, &options, &report) == BATON_E_INVALID_ARGUMENT && error_mentions("lang"));
+  options.version = 1; /* a version-1 caller has no lang: not read */
+  if (EXPECT(baton_check(wf, &options, &report) == BATON_OK)) baton_report_free(report);
+
+  if (EXPECT(baton_follow_up_agenda(wf, "2026-11-24", "json", "en", &text, &length) == BATON_OK)) {
+    EXPECT(strlen(text) == length && strstr(text, "\"points\"") != NULL);
+    baton_string_free(text);
+  }
+  EXPECT(baton_follow_up_agenda(wf, "someday", NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  if (EXPECT(baton_diff(wf, wf, NULL, "2026-11-24", "markdown", "da", &text, &length) == BATON_OK)) {
+    EXPECT(strstr(text, "Ingen.") != NULL); /* a workflow against itself: nothing changes */
+    baton_string_free(text);
+  }
+  EXPECT(baton_diff(wf, wf, "no-such-team", NULL, NULL, NULL, &text, &length) == BATON_E_NOT_FOUND);
+  EXPECT(baton_diff(NULL, wf, NULL, NULL, NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  if (EXPECT(baton_impact(wf, "source", "\xC2\xA7 1", "text", "en", &text, NULL) == BATON_OK)) baton_string_free(text);
+  EXPECT(baton_impact(wf, "team", "no-such-team", NULL, NULL, &text, &length) == BATON_E_NOT_FOUND);
+  EXPECT(baton_impact(wf, "colour", "x", NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  EXPECT(baton_impact(wf, "team", NULL, NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  baton_workflow_free(wf);
+}
+
 int main(void) {
   test_versions();
   test_null_arguments();
@@ -416,5 +449,6 @@ int main(void) {
   test_report_accessors();
   test_options();
   test_walk();
+  test_handbook();
   return finish();
 }

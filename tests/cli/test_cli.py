@@ -126,7 +126,11 @@ class Check(unittest.TestCase):
         self.assertRegex(lines[-1], r"^\d+ errors?, \d+ warnings?, \d+ infos?$")
         for line in lines[:-1]:
             self.assertRegex(line, r"^.+:(/[^:]*)?: (error|warning|info): .+ \[[a-z-]+\]$")
-        self.assertIn(EVERY + ":/teams/2: info: The team “Økonomi”", r.stdout)
+        # The fixture's language is Danish; --lang en overrides it.
+        self.assertIn(EVERY + ":/teams/2: info: Teamet »Økonomi« bruges ikke", r.stdout)
+        en = run("check", EVERY, "--today", "2026-11-24", "--lang", "en")
+        self.assertIn(EVERY + ":/teams/2: info: The team “Økonomi”", en.stdout)
+        self.assertEqual(run("check", EVERY, "--lang", "fr").returncode, 2)
 
     def test_byte_identical_runs(self):
         a = run("check", EVERY, "--today", "2026-11-24", "--format", "json")
@@ -252,6 +256,39 @@ class Simulate(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("PNML net read: 2 labelled transitions", r.stderr)
         self.assertIn("pm4py-style.pnml:26:7: warning:", r.stdout)
+EXAMPLES = os.path.join(os.path.dirname(FIXTURES), "..", "examples", "born-unge")
+FOER = os.path.join(EXAMPLES, "foer.json")
+EFTER = os.path.join(EXAMPLES, "efter.json")
+
+
+class Handbook(unittest.TestCase):
+    def test_followup_agenda(self):
+        r = run("followup", EFTER, "--today", "2026-12-20", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        points = json.loads(r.stdout)["points"]
+        self.assertEqual(points[0]["status"], "overdue")
+        text = run("followup", EFTER, "--today", "2026-12-01").stdout
+        self.assertIn("Opfølgning: ", text)
+        self.assertIn("Ansvarlig: Myndighed", text)
+        self.assertEqual(run("followup", EFTER, "--today", "someday").returncode, 2)
+
+    def test_diff_per_team(self):
+        r = run("diff", FOER, EFTER, "--team", "modtagelse", "--today", "2026-12-01", "--lang", "en")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("You now hand the case on from “Screening”", r.stdout)
+        doc = json.loads(run("diff", FOER, EFTER, "--today", "2026-12-01", "--format", "json").stdout)
+        self.assertEqual(len(doc["findings_fixed"]), 4)
+        self.assertEqual(run("diff", FOER, EFTER, "--team", "nobody").returncode, 2)
+        self.assertEqual(run("diff", FOER).returncode, 2)
+
+    def test_impact_of_a_legal_source(self):
+        r = run("impact", EFTER, "--legal-source", "§ 20", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertIn("samlet-vurdering", [s["id"] for s in doc["steps"]])
+        self.assertEqual(run("impact", EFTER, "--team", "nobody").returncode, 2)
+        self.assertEqual(run("impact", EFTER).returncode, 2)
+        self.assertEqual(run("impact", EFTER, "--team", "jura", "--system", "dubu").returncode, 2)
 
 
 if __name__ == "__main__":
