@@ -139,7 +139,7 @@ class Writer {
     });
     if (any_unowned || layout_.lanes.empty()) {
       no_team_lane_ = layout_.lanes.size();
-      layout_.lanes.push_back({"Lane_without_team", "", std::nullopt});
+      layout_.lanes.push_back({"NoTeamLane", "", std::nullopt});
     }
   }
 
