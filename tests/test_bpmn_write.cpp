@@ -178,6 +178,16 @@ TEST_CASE("the BPMN has one pool, a lane per team with roles nested, gateways an
   // The loop is a flow from loop's split into its join.
   CHECK(w.doc.select_node("//bpmn:sequenceFlow[@sourceRef='Split_loop'][@targetRef='Join_loop'][@name='en gang til']"));
 
+  // Each flow is listed by its ends' incoming and outgoing, for tools that read those.
+  for (const pugi::xpath_node& f : w.doc.select_nodes("//bpmn:sequenceFlow")) {
+    const std::string id = f.node().attribute("id").value();
+    INFO(id);
+    CHECK(w.doc.select_nodes(("//*[@id='" + std::string(f.node().attribute("sourceRef").value()) +
+                              "']/bpmn:outgoing[text()='" + id + "']").c_str()).size() == 1);
+    CHECK(w.doc.select_nodes(("//*[@id='" + std::string(f.node().attribute("targetRef").value()) +
+                              "']/bpmn:incoming[text()='" + id + "']").c_str()).size() == 1);
+  }
+
   // Data: an object and a store, associations as bpmn.io writes them.
   CHECK(std::string(w["DataObjectReference_u"].attribute("dataObjectRef").value()) == "DataObject_u");
   CHECK(std::string(w["DataStoreReference_db"].attribute("dataStoreRef").value()) == "DataStore_db");
