@@ -50,11 +50,12 @@ std::string number(double v) {
 class StringWriter : public pugi::xml_writer {
  public:
   void write(const void* data, std::size_t size) override {
-    const char* p = static_cast<const char*>(data);
-    for (std::size_t i = 0; i < size; ++i) {
-      if (p[i] == '\r') out += "&#13;";
-      else out += p[i];
+    std::string_view rest(static_cast<const char*>(data), size);
+    for (std::size_t cr = rest.find('\r'); cr != std::string_view::npos; cr = rest.find('\r')) {
+      out.append(rest.substr(0, cr)).append("&#13;");
+      rest.remove_prefix(cr + 1);
     }
+    out.append(rest);
   }
   std::string out;
 };
