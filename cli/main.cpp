@@ -45,8 +45,9 @@ const std::map<std::string, std::string> usage_of = {
      "  --lang da|en                  language of the messages (the workflow's `language`)\n"},
     {"walk", "baton walk FILE [--case-type ID] [--format markdown|json]\n"
              "                                a case type (or the whole workflow) from start to end\n"},
-    {"export", "baton export [--format bpmn|json] FILE [-o OUT]\n"
-               "                                the workflow as BPMN 2.0 with diagram (bpmn) or format v1 (json)\n"},
+    {"export", "baton export [--format bpmn|json] FILE [-o OUT] [--diagram yes|no]\n"
+               "                                the workflow as BPMN 2.0 with diagram (bpmn) or format v1 (json);\n"
+               "                                --diagram no leaves BPMN DI out (for workflows too large to lay out)\n"},
     {"rules", "baton rules                             list every check with its id, severity and summary\n"},
     {"help", "baton help [COMMAND]                    this text, or one command's\n"},
     // The people-facing outputs (shared/spec/handbook.md); --lang da|en
@@ -264,15 +265,16 @@ int export_workflow(std::vector<std::string> args) {
       args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
       break;
     }
-  const Arguments a(args, {"format"});
+  const Arguments a(args, {"format", "diagram"});
   if (a.files.size() != 1) throw UsageError{"export takes exactly one FILE"};
   const bool as_bpmn = one_of(a, "format", {"bpmn", "json"}) == "bpmn";
+  const baton::BpmnWriteOptions bpmn_options{.diagram = one_of(a, "diagram", {"yes", "no"}) == "yes"};
   std::optional<baton::LoadError> error;
   auto wf = load(a.files.front(), error);
   if (!wf) return exit_trouble;
   std::string text;
   try {
-    text = as_bpmn ? baton::to_bpmn(*wf) : baton::to_json(*wf) + "\n";
+    text = as_bpmn ? baton::to_bpmn(*wf, bpmn_options) : baton::to_json(*wf) + "\n";
   } catch (const std::runtime_error& e) {
     std::cerr << a.files.front() << ": error: " << e.what() << "\n";
     return exit_trouble;

@@ -50,11 +50,12 @@ std::string number(double v) {
 class StringWriter : public pugi::xml_writer {
  public:
   void write(const void* data, std::size_t size) override {
-    const char* p = static_cast<const char*>(data);
-    for (std::size_t i = 0; i < size; ++i) {
-      if (p[i] == '\r') out += "&#13;";
-      else out += p[i];
+    std::string_view rest(static_cast<const char*>(data), size);
+    for (std::size_t cr = rest.find('\r'); cr != std::string_view::npos; cr = rest.find('\r')) {
+      out.append(rest.substr(0, cr)).append("&#13;");
+      rest.remove_prefix(cr + 1);
     }
+    out.append(rest);
   }
   std::string out;
 };
@@ -139,7 +140,7 @@ class Writer {
     });
     if (any_unowned || layout_.lanes.empty()) {
       no_team_lane_ = layout_.lanes.size();
-      layout_.lanes.push_back({"Lane_without_team", "", std::nullopt});
+      layout_.lanes.push_back({"NoTeamLane", "", std::nullopt});
     }
   }
 
@@ -238,9 +239,13 @@ class Writer {
       if (!sh.join.empty()) flows_.push_back({sh.join, sh.element, sh.join_node, sh.node, "Flow_join_" + id});
       if (!sh.split.empty()) flows_.push_back({sh.element, sh.split, sh.node, sh.split_node, "Flow_split_" + id});
     }
+    flows_in_.resize(layout_.nodes.size());
+    flows_out_.resize(layout_.nodes.size());
     for (std::size_t f = 0; f < flows_.size(); ++f) {
       layout_.edges.push_back({flows_[f].from_node, flows_[f].to_node,
                                f < p_.transitions.size() ? p_.transitions[f].label.value_or("") : ""});
+      flows_out_[flows_[f].from_node].push_back(f);
+      flows_in_[flows_[f].to_node].push_back(f);
     }
     // Data objects, each in the lane of the first step that reads or writes it.
     data_node_.assign(p_.artifacts.size(), 0);
@@ -508,7 +513,15 @@ class Writer {
       for (Index a : st.reads) attr(child(mark, "baton:read"), "artifact", p_.artifacts[a].id);
     if (!writes_in_bpmn(s))
       for (Index a : st.writes) attr(child(mark, "baton:write"), "artifact", p_.artifacts[a].id);
+    write_flow_refs(el, shapes_[s].node);
     write_data_associations(el, s);
+  }
+
+  // The optional incoming/outgoing lists, for tools that read the flows from
+  // them (the reader, as the contract says, takes sourceRef/targetRef).
+  void write_flow_refs(pugi::xml_node el, std::size_t node) const {
+    for (std::size_t f : flows_in_[node]) text_child(el, "bpmn:incoming", flows_[f].id);
+    for (std::size_t f : flows_out_[node]) text_child(el, "bpmn:outgoing", flows_[f].id);
   }
 
   // As bpmn.io writes them: an input association targets a placeholder
@@ -550,6 +563,7 @@ class Writer {
     pugi::xml_node mark = extension(el, "baton:gatewayOf");
     attr(mark, "step", st.id);
     mark.append_attribute("side") = split ? "split" : "join";
+    write_flow_refs(el, split ? shapes_[s].split_node : shapes_[s].join_node);
   }
 
   void write_handover(pugi::xml_node flow, const Handover& h) {
@@ -637,6 +651,7 @@ class Writer {
   std::optional<std::size_t> no_team_lane_;
   std::vector<StepShape> shapes_;
   std::vector<Flow> flows_;
+  std::vector<std::vector<std::size_t>> flows_in_, flows_out_;  // per layout node, indices into flows_
   std::vector<std::size_t> data_node_;
   std::vector<Association> associations_;
 };

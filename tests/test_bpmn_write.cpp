@@ -162,7 +162,7 @@ TEST_CASE("the BPMN has one pool, a lane per team with roles nested, gateways an
   CHECK(w.doc.select_node("//bpmn:lane[@id='Role_a_0']/bpmn:flowNodeRef[text()='Step_t1']"));
   CHECK(w.doc.select_node("//bpmn:lane[@id='Lane_a']/bpmn:flowNodeRef[text()='Step_t2']"));
   CHECK(w.doc.select_node("//bpmn:lane[@id='Lane_b']/bpmn:flowNodeRef[text()='Step_t3']"));
-  CHECK(w.doc.select_node("//bpmn:lane[@id='Lane_without_team']/bpmn:flowNodeRef[text()='Step_start']"));
+  CHECK(w.doc.select_node("//bpmn:lane[@id='NoTeamLane']/bpmn:flowNodeRef[text()='Step_start']"));
   CHECK(w.doc.select_nodes("//bpmn:laneSet[@id='LaneSet']/bpmn:lane").size() == 3);
 
   // Gateways: t1's AND split, t3's AND join, the gateway step as an AND
@@ -177,6 +177,16 @@ TEST_CASE("the BPMN has one pool, a lane per team with roles nested, gateways an
   CHECK(!w.by_id.count("Join_t2"));
   // The loop is a flow from loop's split into its join.
   CHECK(w.doc.select_node("//bpmn:sequenceFlow[@sourceRef='Split_loop'][@targetRef='Join_loop'][@name='en gang til']"));
+
+  // Each flow is listed by its ends' incoming and outgoing, for tools that read those.
+  for (const pugi::xpath_node& f : w.doc.select_nodes("//bpmn:sequenceFlow")) {
+    const std::string id = f.node().attribute("id").value();
+    INFO(id);
+    CHECK(w.doc.select_nodes(("//*[@id='" + std::string(f.node().attribute("sourceRef").value()) +
+                              "']/bpmn:outgoing[text()='" + id + "']").c_str()).size() == 1);
+    CHECK(w.doc.select_nodes(("//*[@id='" + std::string(f.node().attribute("targetRef").value()) +
+                              "']/bpmn:incoming[text()='" + id + "']").c_str()).size() == 1);
+  }
 
   // Data: an object and a store, associations as bpmn.io writes them.
   CHECK(std::string(w["DataObjectReference_u"].attribute("dataObjectRef").value()) == "DataObject_u");
@@ -200,7 +210,7 @@ TEST_CASE("the BPMN has one pool, a lane per team with roles nested, gateways an
     }
   }
   const baton::Box pool = w.bounds("Participant");
-  for (const char* lane : {"Lane_a", "Lane_b", "Lane_without_team"}) CHECK(inside(w.bounds(lane), pool));
+  for (const char* lane : {"Lane_a", "Lane_b", "NoTeamLane"}) CHECK(inside(w.bounds(lane), pool));
   CHECK(inside(w.bounds("Role_a_0"), w.bounds("Lane_a")));
   CHECK(inside(w.bounds("Step_t1"), w.bounds("Role_a_0")));
   CHECK(inside(w.bounds("Step_t3"), w.bounds("Lane_b")));
@@ -212,7 +222,8 @@ TEST_CASE("the BPMN has one pool, a lane per team with roles nested, gateways an
 
 TEST_CASE("ids equal in the format but of different lists do not clash in BPMN", "[bpmn-write]") {
   const auto wf = baton::test::load(R"({"baton": 1, "id": "x", "name": "x",
-    "teams": [{"id": "x", "name": "x", "roles": ["x"]}], "artifacts": [{"id": "x", "name": "x"}],
+    "teams": [{"id": "x", "name": "x", "roles": ["x"]}, {"id": "without_team", "name": "w"}, {"id": "Set", "name": "s"}],
+    "artifacts": [{"id": "x", "name": "x"}, {"id": "Reference_x", "name": "r"}],
     "steps": [{"id": "s", "name": "s", "kind": "start"}, {"id": "x", "name": "x", "team": "x", "role": "x", "reads": ["x"]},
               {"id": "Split_x", "name": "y", "kind": "gateway", "split": "and", "join": "and"},
               {"id": "x_2", "name": "z", "team": "x"}, {"id": "e", "name": "e", "kind": "end"}],

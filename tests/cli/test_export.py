@@ -37,6 +37,16 @@ class Export(unittest.TestCase):
         source = os.path.join(FIXTURES, "minimal.json")
         self.assertEqual(run("export", source).stdout, run("export", "--format", "bpmn", source).stdout)
 
+    def test_without_diagram(self):
+        source = os.path.join(FIXTURES, "every-member.json")
+        r = run("export", "--diagram", "no", source)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertNotIn("bpmndi:BPMNDiagram", r.stdout)
+        self.assertIn("bpmndi:BPMNDiagram", run("export", source).stdout)
+        back = run("export", "--format", "json", "-", stdin=r.stdout)
+        self.assertEqual(json.loads(back.stdout), json.loads(run("export", "--format", "json", source).stdout))
+        self.assertEqual(run("export", "--diagram", "maybe", source).returncode, 2)
+
     def test_output_file(self):
         with tempfile.TemporaryDirectory() as folder:
             out = os.path.join(folder, "x.bpmn")
