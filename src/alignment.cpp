@@ -13,7 +13,14 @@ namespace {
 constexpr std::uint32_t infinite = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
 
-bool is_silent(const Step& s) { return s.kind == StepKind::gateway; }
+// Gateways, and start and end steps tagged `silent`: those a PNML net's
+// source and sink places become (pnml.hpp), which PM4Py's alignments do not
+// count either.
+bool is_silent(const Step& s) {
+  return s.kind == StepKind::gateway ||
+         ((s.kind == StepKind::start || s.kind == StepKind::end) &&
+          std::find(s.tags.begin(), s.tags.end(), "silent") != s.tags.end());
+}
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 // workflow read from a net has the same labelled complete firing sequences
 // (compared by enumeration on small nets), and nets that are no workflow
 // nets or not 1-safe are refused with the element's place.
+#include <baton/alignment.hpp>
 #include <baton/load.hpp>
 #include <baton/pnml.hpp>
 #include <baton/semantics.hpp>
@@ -210,4 +211,26 @@ TEST_CASE("PNML: damaged copies of a net are read or refused, never anything els
     }
   }
   CHECK(read > 0);
+}
+
+TEST_CASE("PNML: alignments on a read net cost what they cost on the net", "[pnml][alignment]") {
+  // The start and end steps stand for places: no move on them costs.
+  const auto read = baton::read_workflow_file(std::string(BATON_FIXTURES) + "/pnml/pm4py-style.pnml");
+  const baton::Workflow& wf = *read.workflow;
+  const baton::CaseRestriction all(wf);
+  const baton::AlignmentNet net(wf, all);
+  REQUIRE(net.cheapest_complete_run());
+  CHECK(*net.cheapest_complete_run() == 1);  // "Underretning modtaget", then the silent skip
+  const auto modtaget = wf.find_step("t-modtag"), vurdering = wf.find_step("t-vurder");
+  REQUIRE(modtaget);
+  REQUIRE(vurdering);
+  using T = baton::TraceEvent;
+  const auto fitting = baton::align(net, std::vector<T>{T{modtaget}, T{vurdering}});
+  CHECK(fitting.cost == 0);
+  CHECK(fitting.fitness == 1.0);
+  const auto skipped = baton::align(net, std::vector<T>{T{vurdering}});
+  CHECK(skipped.cost == 1);  // a model move on "Underretning modtaget"
+  CHECK(skipped.fitness == Approx(1.0 - 1.0 / (1 + 1)));
+  const auto twice = baton::align(net, std::vector<T>{T{modtaget}, T{vurdering}, T{vurdering}});
+  CHECK(twice.cost == 1);  // one log move
 }
