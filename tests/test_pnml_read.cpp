@@ -3,6 +3,7 @@
 // (compared by enumeration on small nets), and nets that are no workflow
 // nets or not 1-safe are refused with the element's place.
 #include <baton/alignment.hpp>
+#include <baton/conformance.hpp>
 #include <baton/load.hpp>
 #include <baton/pnml.hpp>
 #include <baton/semantics.hpp>
@@ -231,6 +232,11 @@ TEST_CASE("PNML: alignments on a read net cost what they cost on the net", "[pnm
   const auto skipped = baton::align(net, std::vector<T>{T{vurdering}});
   CHECK(skipped.cost == 1);  // a model move on "Underretning modtaget"
   CHECK(skipped.fitness == Approx(1.0 - 1.0 / (1 + 1)));
+  // Only the labelled transition is a deviation, never the start or end step.
+  const auto deviations = baton::alignment_deviations(wf, skipped);
+  REQUIRE(deviations.size() == 1);
+  CHECK(deviations[0].kind == baton::DeviationKind::skipped_step);
+  CHECK(deviations[0].step == modtaget);
   const auto twice = baton::align(net, std::vector<T>{T{modtaget}, T{vurdering}, T{vurdering}});
   CHECK(twice.cost == 1);  // one log move
 }
