@@ -146,9 +146,16 @@ json::object case_to_json(const Workflow& wf, const CaseResult& r) {
 
 namespace {
 
+// A time as a manager reads it: to the hour from a day on, to the minute
+// from an hour on (the figures themselves are within 1/512, see Distribution).
+std::string rounded_time(std::int64_t seconds) {
+  const std::int64_t unit = seconds >= 86'400 ? 3600 : seconds >= 3600 ? 60 : 1;
+  return describe_seconds((seconds + unit / 2) / unit * unit);
+}
+
 std::string distribution_text(const Distribution& d, bool against_limit) {
   if (d.count() == 0) return "";
-  std::string out = "median " + describe_seconds(d.percentile(50)) + ", 90 % within " + describe_seconds(d.percentile(90));
+  std::string out = "median " + rounded_time(d.percentile(50)) + ", 90 % within " + rounded_time(d.percentile(90));
   if (against_limit && d.over_limit()) out += ", " + percent(d.over_limit(), d.count()) + " over the limit";
   return out;
 }

@@ -37,15 +37,22 @@ void Distribution::merge(const Distribution& other) {
   over_ += other.over_;
 }
 
+std::vector<std::pair<std::int64_t, std::uint64_t>> Distribution::buckets() const {
+  std::vector<std::pair<std::int64_t, std::uint64_t>> out(buckets_.begin(), buckets_.end());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::int64_t Distribution::percentile(unsigned percent) const {
   if (count_ == 0) return 0;
   const std::uint64_t rank = std::max<std::uint64_t>(1, (count_ * percent + 99) / 100);
+  const auto sorted = buckets();
   std::uint64_t seen = 0;
-  for (const auto& [bucket, n] : buckets_) {
+  for (const auto& [bucket, n] : sorted) {
     seen += n;
     if (seen >= rank) return bucket;
   }
-  return buckets_.rbegin()->first;
+  return sorted.back().first;
 }
 
 void DeviationCounts::merge(const DeviationCounts& other) {
@@ -174,7 +181,10 @@ void ConformanceSummary::add(const Workflow& wf, const CaseResult& r) {
   for (const Deviation& d : r.deviations) {
     ++here.deviations[kind_index(d.kind)];
     touched.deviation(type, d.kind);
-    if (d.step) {
+    // A broken or overdue rule is the requirement's, not the step's where
+    // its clock started; a late answer is also the late step's.
+    const bool of_step = d.kind != DeviationKind::requirement_violated && d.kind != DeviationKind::overdue;
+    if (d.step && of_step) {
       touched.deviation(step_entry(*d.step), d.kind);
       if (TeamSummary* t = team_entry(*d.step)) touched.deviation(*t, d.kind);
     }

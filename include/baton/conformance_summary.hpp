@@ -3,6 +3,10 @@
 // case type, gathered case by case in memory that does not grow with the
 // number of cases, and merged exactly across partitions of a log.
 //
+// A step's and a team's deviations are those of the step itself (skipped,
+// unexpected, out of order, another team, too long, a late answer to a
+// deadline); a rule broken or overdue counts for its requirement only.
+//
 // Everything is kept by the workflow's ids (steps, teams, requirements, case
 // types), so that partition results merge without the workflow, and as
 // whole numbers, so that the merge is the same whatever the order: a mean
@@ -21,6 +25,8 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace baton {
@@ -38,12 +44,14 @@ class Distribution {
   // Nearest rank: the smallest bucket holding at least `percent`% of the
   // times; 0 when empty.
   std::int64_t percentile(unsigned percent) const;
-  const std::map<std::int64_t, std::uint64_t>& buckets() const { return buckets_; }
+  // (lower bound, times), by lower bound.
+  std::vector<std::pair<std::int64_t, std::uint64_t>> buckets() const;
   static std::int64_t bucket_of(std::int64_t seconds);
   friend bool operator==(const Distribution&, const Distribution&) = default;
 
  private:
-  std::map<std::int64_t, std::uint64_t> buckets_;  // lower bound -> times
+  // Hashed: adding is most of the work over a log, reading comes once.
+  std::unordered_map<std::int64_t, std::uint64_t> buckets_;  // lower bound -> times
   std::uint64_t count_ = 0, over_ = 0;
 };
 
