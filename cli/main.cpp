@@ -8,6 +8,7 @@
 #include <baton/load.hpp>
 #include <baton/output.hpp>
 #include <baton/registry.hpp>
+#include <baton/simulate.hpp>
 #include <baton/version.hpp>
 #include <baton/walk.hpp>
 
@@ -42,6 +43,19 @@ const std::map<std::string, std::string> usage_of = {
              "                                a case type (or the whole workflow) from start to end\n"},
     {"rules", "baton rules                             list every check with its id, severity and summary\n"},
     {"help", "baton help [COMMAND]                    this text, or one command's\n"},
+    {"simulate",
+     "baton simulate FILE -o LOG [options]    write a simulated event log, and its injected deviations\n"
+     "                                beside it (LOG.truth.csv)\n"
+     "  -o, --output LOG              .xes, .xes.gz, .csv or .csv.gz\n"
+     "  --cases N                     how many cases (100)\n"
+     "  --seed S                      the same seed gives the same log (1)\n"
+     "  --noise RATE|KIND=RATE|KIND:STEP=RATE\n"
+     "                                deviations per work step, KIND skip, repeat, swap, other-team\n"
+     "                                or late (repeatable; none by default)\n"
+     "  --from YYYY-MM-DD --to YYYY-MM-DD\n"
+     "                                when cases arrive; the log ends with --to (2026-01-01, 2026-12-31)\n"
+     "  --time-zone ZONE              offset of the timestamps (Europe/Copenhagen)\n"
+     "  --start-events yes|no         a start event before each step's complete one (no)\n"},
     {"conform",
      "baton conform WORKFLOW LOG... [options] check every case of the logs against the workflow\n"
      "  --format text|json|csv        output form (text)\n"
@@ -63,7 +77,8 @@ const std::map<std::string, std::string> usage_of = {
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c : {"validate", "check", "walk", "rules", "help", "conform", "conform-merge"}) out += "  " + usage_of.at(c);
+  for (const char* c : {"validate", "check", "walk", "rules", "help", "simulate", "conform", "conform-merge"})
+    out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
 }
@@ -235,6 +250,58 @@ int walk(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
+std::uint64_t whole_number(const Arguments& a, const std::string& name, std::uint64_t fallback) {
+  const auto text = a.last(name);
+  if (!text) return fallback;
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec != std::errc{} || end != text->data() + text->size())
+    throw UsageError{"--" + name + " takes a whole number, not \"" + *text + "\""};
+  return n;
+}
+
+int simulate(std::vector<std::string> args) {
+  for (std::string& arg : args)
+    if (arg == "-o") arg = "--output";
+  const Arguments a(args, {"output", "cases", "seed", "noise", "from", "to", "time-zone", "start-events"});
+  if (a.files.size() != 1) throw UsageError{"simulate takes exactly one workflow FILE"};
+  const auto output = a.last("output");
+  if (!output) throw UsageError{"simulate needs -o LOG"};
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  baton::SimulateOptions o;
+  o.cases = whole_number(a, "cases", o.cases);
+  o.seed = whole_number(a, "seed", o.seed);
+  for (const char* name : {"from", "to"}) {
+    if (auto text = a.last(name)) {
+      const auto day = baton::Date::parse(*text);
+      if (!day) throw UsageError{std::string("--") + name + " takes a date YYYY-MM-DD, not \"" + *text + "\""};
+      (std::string_view(name) == "from" ? o.first_day : o.last_day) = *day;
+    }
+  }
+  if (o.last_day < o.first_day) throw UsageError{"--to comes before --from"};
+  if (auto zone = a.last("time-zone")) o.time_zone = *zone;
+  o.start_events = one_of(a, "start-events", {"no", "yes"}) == "yes";
+  try {
+    auto noise = a.options.equal_range("noise");
+    for (auto it = noise.first; it != noise.second; ++it)
+      for (const baton::Noise& n : baton::parse_noise(*wf, it->second)) o.noise.push_back(n);
+  } catch (const baton::OptionError& e) {
+    throw UsageError{e.what()};
+  }
+  const auto truth = baton::truth_path_for(*output);
+  try {
+    const baton::SimulationFiles done = baton::simulate_to_files(*wf, o, *output, truth);
+    std::cerr << *output << ": " << done.cases << " cases, " << done.events << " events; " << truth.string() << ": "
+              << done.deviations << " injected deviations\n";
+  } catch (const std::runtime_error& e) {
+    std::cerr << "baton: error: " << e.what() << "\n";
+    return exit_trouble;
+  }
+  return exit_clean;
+}
+
 int rules(const std::vector<std::string>& args) {
   if (!args.empty()) throw UsageError{"rules takes no arguments"};
   for (const baton::Check* c : baton::all_checks())
@@ -384,6 +451,7 @@ int main(int argc, char** argv) try {
   if (command == "check") return check(args);
   if (command == "walk") return walk(args);
   if (command == "rules") return rules(args);
+  if (command == "simulate") return simulate(args);
   if (command == "conform") return conform(args);
   if (command == "conform-merge") return conform_merge(args);
   throw UsageError{"unknown command \"" + command + "\""};

@@ -711,6 +711,8 @@ WorkflowParts load_parts(const json::object& document, std::string_view file) {
   return Loader(file).load(document);
 }
 
+std::string shown_text(std::string_view text) { return shown(text); }
+
 std::string read_file(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::error_code fs_error;

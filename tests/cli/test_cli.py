@@ -213,5 +213,46 @@ class Usage(unittest.TestCase):
         self.assertEqual(run("validate").returncode, 2)
 
 
+class Simulate(unittest.TestCase):
+    """baton simulate (issue 9) and PNML read by content."""
+
+    def test_log_and_truth_beside_it(self):
+        import gzip
+        import tempfile
+        foer = os.path.join(SOURCE, "examples", "born-unge", "foer.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, "sager.csv.gz")
+            r = run("simulate", foer, "--cases", "30", "--seed", "3", "--noise", "skip=0.2", "-o", log)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("30 cases", r.stderr)
+            with gzip.open(log, "rt", encoding="utf-8") as f:
+                rows = f.read().splitlines()
+            self.assertEqual(rows[0], "case_id,activity,timestamp,lifecycle,resource,team,case_type")
+            with open(os.path.join(tmp, "sager.truth.csv"), encoding="utf-8") as f:
+                truth = f.read().splitlines()
+            self.assertEqual(truth[0], "case_id,deviation,step,requirement,detail")
+            self.assertTrue(any(",skipped-step," in line for line in truth[1:]))
+            again = os.path.join(tmp, "again.csv.gz")
+            run("simulate", foer, "--cases", "30", "--seed", "3", "--noise", "skip=0.2", "-o", again)
+            with gzip.open(again, "rt", encoding="utf-8") as f:
+                self.assertEqual(f.read().splitlines(), rows)
+
+    def test_usage_errors(self):
+        foer = os.path.join(SOURCE, "examples", "born-unge", "foer.json")
+        self.assertEqual(run("simulate", foer).returncode, 2)
+        r = run("simulate", foer, "--noise", "often=0.1", "-o", "x.xes")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn('no kind "often"', r.stderr)
+        r = run("simulate", foer, "-o", "x.txt")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("must end in .xes", r.stderr)
+
+    def test_check_pnml(self):
+        r = run("check", os.path.join(FIXTURES, "pnml", "pm4py-style.pnml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("PNML net read: 2 labelled transitions", r.stderr)
+        self.assertIn("pm4py-style.pnml:26:7: warning:", r.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()
