@@ -28,9 +28,9 @@ namespace {
 
 // Names looked up by the first object that has them, ids before names
 // before further names, so that an id always wins.
-template <typename T, typename More>
-std::unordered_map<std::string, Index> name_index(std::span<const T> objects, More more) {
-  std::unordered_map<std::string, Index> out;
+template <typename Names, typename T, typename More>
+Names name_index(std::span<const T> objects, More more) {
+  Names out;
   for (Index i = 0; i < objects.size(); ++i) out.emplace(objects[i].id, i);
   for (Index i = 0; i < objects.size(); ++i) out.emplace(objects[i].name, i);
   for (Index i = 0; i < objects.size(); ++i)
@@ -40,9 +40,10 @@ std::unordered_map<std::string, Index> name_index(std::span<const T> objects, Mo
 
 const std::vector<std::string> no_names;
 
-std::optional<Index> lookup(const std::unordered_map<std::string, Index>& map, std::string_view key) {
+template <typename Names>
+std::optional<Index> lookup(const Names& map, std::string_view key) {
   if (key.empty()) return std::nullopt;
-  const auto it = map.find(std::string(key));
+  const auto it = map.find(key);
   return it == map.end() ? std::nullopt : std::optional<Index>(it->second);
 }
 
@@ -59,13 +60,13 @@ constexpr std::int64_t day_ms = 86'400'000;
 ConformanceModel::ConformanceModel(const Workflow& workflow, const ConformOptions& options)
     : workflow_(workflow), options_(options) {
   // Gateways never occur in a log: they are left out of the lookup.
-  std::unordered_map<std::string, Index> steps =
-      name_index(workflow.steps(), [](const Step& s) -> const std::vector<std::string>& { return s.log_names; });
+  const Names steps =
+      name_index<Names>(workflow.steps(), [](const Step& s) -> const std::vector<std::string>& { return s.log_names; });
   for (auto& [name, step] : steps)
     if (workflow.step(step).kind != StepKind::gateway) steps_.emplace(name, step);
-  teams_ = name_index(workflow.teams(), [](const Team&) -> const std::vector<std::string>& { return no_names; });
+  teams_ = name_index<Names>(workflow.teams(), [](const Team&) -> const std::vector<std::string>& { return no_names; });
   case_types_ =
-      name_index(workflow.case_types(), [](const CaseType&) -> const std::vector<std::string>& { return no_names; });
+      name_index<Names>(workflow.case_types(), [](const CaseType&) -> const std::vector<std::string>& { return no_names; });
   restrictions_.push_back(std::make_unique<CaseRestriction>(workflow));
   for (const CaseType& t : workflow.case_types()) restrictions_.push_back(std::make_unique<CaseRestriction>(workflow, &t));
   for (const auto& r : restrictions_) nets_.push_back(std::make_unique<AlignmentNet>(workflow, *r, options.state_limit));

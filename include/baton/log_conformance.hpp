@@ -55,7 +55,13 @@ class ConformanceModel {
  private:
   const Workflow& workflow_;
   ConformOptions options_;
-  std::unordered_map<std::string, Index> steps_, teams_, case_types_;
+  // Looked up by string_view without making a string (an event's activity).
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Names = std::unordered_map<std::string, Index, NameHash, std::equal_to<>>;
+  Names steps_, teams_, case_types_;
   std::vector<std::unique_ptr<CaseRestriction>> restrictions_;  // [0]: every run, [1 + t]: case type t
   std::vector<std::unique_ptr<AlignmentNet>> nets_;
 };
