@@ -211,7 +211,8 @@ std::string conformance_text(const ConformanceHeading& h, const ConformanceSumma
   out += "\nSteps least kept (share of their cases with a deviation there):\n";
   std::size_t n = 0;
   for (const auto& [id, e] : steps) {
-    if (!e->deviating || n++ == shown) continue;
+    if (!e->deviating) continue;
+    if (n++ == shown) break;
     out += "  " + percent(e->deviating, e->cases) + "  " + quoted(e->name) + " (" + std::to_string(e->cases) +
            " cases): " + kinds_text(*e);
     if (e->waiting.count()) out += "; waited " + distribution_text(e->waiting, true);
@@ -223,9 +224,13 @@ std::string conformance_text(const ConformanceHeading& h, const ConformanceSumma
   const auto handovers = ranked(s.handovers, [](const HandoverSummary& a, const HandoverSummary& b) {
     return a.waiting.percentile(90) > b.waiting.percentile(90);
   });
-  out += "\nHandovers that wait longest (90th percentile):\n";
+  // A handover a few cases took by mistake says little about the way of
+  // working: those of fewer than 1 % of the cases are left out.
+  const std::uint64_t least = std::max<std::uint64_t>(1, s.cases / 100);
+  out += "\nHandovers that wait longest (90th percentile; those of at least " + std::to_string(least) + " cases):\n";
   n = 0;
   for (const auto& [id, e] : handovers) {
+    if (e->cases < least) continue;
     if (n++ == shown) break;
     out += "  " + quoted(e->name) + " (" + std::to_string(e->cases) + " cases): " + distribution_text(e->waiting, false) +
            "\n";

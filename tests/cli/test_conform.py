@@ -117,5 +117,40 @@ class Conform(unittest.TestCase):
             self.assertTrue(r.stderr.startswith("baton: "), r.stderr)
 
 
+class ShippedExample(unittest.TestCase):
+    """examples/born-unge/sager-2026: a simulated year with its injected
+    deviations' ground truth beside it (written by `baton simulate`)."""
+
+    def test_every_injected_deviation_is_found_and_nothing_else(self):
+        import csv
+        example = os.path.join(SOURCE, "examples", "born-unge")
+        r = run("conform", FOER, os.path.join(example, "sager-2026.csv.gz"), "--today", "2026-12-31",
+                "--format", "json", "--jobs", "2")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        cases = {c["case"]: c for c in json.loads(r.stdout)["cases"]}
+        with open(os.path.join(example, "sager-2026.truth.csv"), encoding="utf-8") as f:
+            truth = list(csv.DictReader(f))
+        self.assertGreater(len(truth), 1000)
+        injected = {row["case_id"] for row in truth}
+        for row in truth:
+            case = cases[row["case_id"]]
+            found = [(d["kind"], d.get("step")) for d in case["deviations"]]
+            kind, step = row["deviation"], row["step"]
+            if kind in ("deadline-missed", "overdue", "other-team", "unexpected-step"):
+                self.assertIn((kind, step), found, row)
+            elif (kind, step) not in found:
+                # A skip or a swap can leave a run as cheap another way (a
+                # swap with an optional step is one unexpected step, a loop
+                # taken once less), a run still complete (an optional step
+                # skipped), or an open case that has not got there yet.
+                self.assertIn(kind, ("skipped-step", "out-of-order"), row)
+                self.assertTrue(case["open"] or case["cost"] == 0 or
+                                any(k in ("skipped-step", "unexpected-step", "out-of-order") for k, _ in found), row)
+        # Nothing is reported on a case without injected deviations.
+        for case_id, case in cases.items():
+            if case_id not in injected:
+                self.assertEqual(case["deviations"], [], case_id)
+
+
 if __name__ == "__main__":
     unittest.main()
