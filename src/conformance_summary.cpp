@@ -26,19 +26,43 @@ std::int64_t Distribution::bucket_of(std::int64_t seconds) {
 
 void Distribution::add(std::int64_t seconds, std::uint64_t times, std::uint64_t over) {
   if (times == 0) return;
-  buckets_[bucket_of(seconds)] += times;
+  slot(bucket_of(seconds)) += times;
   count_ += times;
   over_ += over;
 }
 
+std::uint64_t& Distribution::slot(std::int64_t bucket) {
+  if ((used_ + 1) * 4 > table_.size() * 3) {  // at most three quarters full
+    std::vector<std::pair<std::int64_t, std::uint64_t>> old(std::max<std::size_t>(16, table_.size() * 2), {empty, 0});
+    old.swap(table_);
+    used_ = 0;
+    for (const auto& [b, n] : old)
+      if (b != empty) slot(b) = n;
+  }
+  const std::size_t mask = table_.size() - 1;
+  for (std::size_t i = static_cast<std::size_t>(static_cast<std::uint64_t>(bucket) * 0x9E3779B97F4A7C15ULL >> 20) & mask;;
+       i = (i + 1) & mask) {
+    if (table_[i].first == bucket) return table_[i].second;
+    if (table_[i].first == empty) {
+      table_[i].first = bucket;
+      ++used_;
+      return table_[i].second;
+    }
+  }
+}
+
 void Distribution::merge(const Distribution& other) {
-  for (const auto& [bucket, n] : other.buckets_) buckets_[bucket] += n;
+  for (const auto& [bucket, n] : other.table_)
+    if (bucket != empty) slot(bucket) += n;
   count_ += other.count_;
   over_ += other.over_;
 }
 
 std::vector<std::pair<std::int64_t, std::uint64_t>> Distribution::buckets() const {
-  std::vector<std::pair<std::int64_t, std::uint64_t>> out(buckets_.begin(), buckets_.end());
+  std::vector<std::pair<std::int64_t, std::uint64_t>> out;
+  out.reserve(used_);
+  for (const auto& entry : table_)
+    if (entry.first != empty) out.push_back(entry);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -138,19 +162,38 @@ void ConformanceSummary::add(const Workflow& wf, const CaseResult& r) {
   analysis_limit += r.status == CaseStatus::analysis_limit ? 1 : 0;
   no_complete_run += r.status == CaseStatus::no_complete_run ? 1 : 0;
 
+  if (lookup.steps.empty()) {
+    lookup.steps.assign(wf.steps().size(), nullptr);
+    lookup.teams.assign(wf.teams().size(), nullptr);
+    lookup.requirements.assign(wf.requirements().size(), nullptr);
+    lookup.case_types.assign(wf.case_types().size() + 1, nullptr);
+  }
   Touched touched;
   const auto step_entry = [&](Index step) -> StepSummary& {
-    StepSummary& e = steps[wf.step(step).id];
-    e.name = wf.step(step).name;
-    e.order = step;
-    return e;
+    StepSummary*& e = lookup.steps[step];
+    if (!e) {
+      e = &steps[wf.step(step).id];
+      e->name = wf.step(step).name;
+      e->order = step;
+    }
+    return *e;
   };
   const auto team_entry = [&](Index step) -> TeamSummary* {
     const auto team = wf.step(step).team;
-    return team ? &teams[wf.teams()[*team].id] : nullptr;
+    if (!team) return nullptr;
+    TeamSummary*& e = lookup.teams[*team];
+    if (!e) e = &teams[wf.teams()[*team].id];
+    return e;
+  };
+  const auto requirement_entry = [&](Index q) -> RequirementSummary& {
+    RequirementSummary*& e = lookup.requirements[q];
+    if (!e) e = &requirements[wf.requirements()[q].id];
+    return *e;
   };
 
-  CaseTypeSummary& type = case_types[r.case_type ? wf.case_types()[*r.case_type].id : ""];
+  CaseTypeSummary*& type_entry = lookup.case_types[r.case_type ? *r.case_type + 1 : 0];
+  if (!type_entry) type_entry = &case_types[r.case_type ? wf.case_types()[*r.case_type].id : ""];
+  CaseTypeSummary& type = *type_entry;
   touched.touch(type);
   type.open += r.open ? 1 : 0;
   if (!r.case_type && !r.case_type_written.empty()) ++unknown_case_types[r.case_type_written];
@@ -188,7 +231,7 @@ void ConformanceSummary::add(const Workflow& wf, const CaseResult& r) {
       touched.deviation(step_entry(*d.step), d.kind);
       if (TeamSummary* t = team_entry(*d.step)) touched.deviation(*t, d.kind);
     }
-    if (d.requirement) touched.deviation(requirements[wf.requirements()[*d.requirement].id], d.kind);
+    if (d.requirement) touched.deviation(requirement_entry(*d.requirement), d.kind);
     if (d.kind == DeviationKind::overdue)
       overdue.push_back({r.ordinal, r.id, wf.requirements()[*d.requirement].id, d.step ? wf.step(*d.step).id : "",
                          d.args.at(1), r.case_type ? wf.case_types()[*r.case_type].id : ""});
@@ -206,12 +249,16 @@ void ConformanceSummary::add(const Workflow& wf, const CaseResult& r) {
       if (TeamSummary* t = team_entry(*b.step)) t->waiting.add(w.seconds, late);
     }
     if (!w.handover) continue;
-    const Step &from = wf.step(*a.step), &to = wf.step(*b.step);
-    HandoverSummary& h = handovers[from.id + ">" + to.id];
-    h.from = from.id;
-    h.to = to.id;
-    h.name = from.name + " → " + to.name;
-    h.order = *a.step * wf.steps().size() + *b.step;
+    HandoverSummary*& known = lookup.handovers[{*a.step, *b.step}];
+    if (!known) {
+      const Step &from = wf.step(*a.step), &to = wf.step(*b.step);
+      known = &handovers[from.id + ">" + to.id];
+      known->from = from.id;
+      known->to = to.id;
+      known->name = from.name + " → " + to.name;
+      known->order = *a.step * wf.steps().size() + *b.step;
+    }
+    HandoverSummary& h = *known;
     touched.touch(h);
     ++h.count;
     h.waiting.add(w.seconds, false);
@@ -221,7 +268,7 @@ void ConformanceSummary::add(const Workflow& wf, const CaseResult& r) {
     step_entry(step).durations.add(t.seconds, over(wf.step(step).duration, t.start_ms, occ[t.occurrence].time_ms));
   }
   for (const RequirementOutcome& o : r.requirements) {
-    RequirementSummary& q = requirements[wf.requirements()[o.requirement].id];
+    RequirementSummary& q = requirement_entry(o.requirement);
     touched.touch(q);
     q.kept += o.kept ? 1 : 0;
     for (const ResponseTime& t : o.responses) q.response.add(t.seconds, t.late);

@@ -21,6 +21,7 @@
 #include <boost/json/fwd.hpp>
 
 #include <array>
+#include <climits>
 #include <cstdint>
 #include <map>
 #include <string>
@@ -47,11 +48,17 @@ class Distribution {
   // (lower bound, times), by lower bound.
   std::vector<std::pair<std::int64_t, std::uint64_t>> buckets() const;
   static std::int64_t bucket_of(std::int64_t seconds);
-  friend bool operator==(const Distribution&, const Distribution&) = default;
+  friend bool operator==(const Distribution& a, const Distribution& b) {
+    return a.count_ == b.count_ && a.over_ == b.over_ && a.buckets() == b.buckets();
+  }
 
  private:
-  // Hashed: adding is most of the work over a log, reading comes once.
-  std::unordered_map<std::int64_t, std::uint64_t> buckets_;  // lower bound -> times
+  std::uint64_t& slot(std::int64_t bucket);
+  // An open-addressing table (linear probing, a power of two in size):
+  // adding is most of the work over a log, and reading comes once.
+  static constexpr std::int64_t empty = INT64_MIN;
+  std::vector<std::pair<std::int64_t, std::uint64_t>> table_;
+  std::size_t used_ = 0;
   std::uint64_t count_ = 0, over_ = 0;
 };
 
@@ -147,6 +154,31 @@ struct ConformanceSummary {
   // case was aligned).
   double fitness() const;
   friend bool operator==(const ConformanceSummary&, const ConformanceSummary&) = default;
+
+  // The entries `add` found by the workflow's indices, so that a case costs
+  // no string lookups; no part of the figures (equal, and empty on a copy).
+  struct Lookup {
+    std::vector<StepSummary*> steps;
+    std::vector<TeamSummary*> teams;
+    std::vector<RequirementSummary*> requirements;
+    std::vector<CaseTypeSummary*> case_types;  // [0]: no known type
+    std::map<std::pair<Index, Index>, HandoverSummary*> handovers;
+    Lookup() = default;
+    Lookup(const Lookup&) {}
+    Lookup& operator=(const Lookup&) {
+      *this = Lookup();
+      return *this;
+    }
+    Lookup(Lookup&&) noexcept {}
+    Lookup& operator=(Lookup&& other) noexcept {
+      if (this != &other) {
+        steps.clear(), teams.clear(), requirements.clear(), case_types.clear(), handovers.clear();
+      }
+      return *this;
+    }
+    friend bool operator==(const Lookup&, const Lookup&) { return true; }
+  };
+  Lookup lookup;
 };
 
 // The summary as the JSON output writes it, and read back from it (for
