@@ -4,6 +4,8 @@
 
 #include <baton/bpmn.hpp>
 #include <baton/check.hpp>
+#include <baton/conformance_report.hpp>
+#include <baton/log_conformance.hpp>
 #include <baton/event_log.hpp>
 #include <baton/diff.hpp>
 #include <baton/followup.hpp>
@@ -16,11 +18,15 @@
 
 #include <gsl/narrow>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 #include <new>
+#include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct baton_workflow {
   std::shared_ptr<const baton::Workflow> workflow;
@@ -599,6 +605,165 @@ const char* baton_log_skipped_reason(const baton_log* log, size_t k) {
 }
 unsigned long long baton_log_skipped_count(const baton_log* log, size_t k) {
   return guard<unsigned long long>(0, [&] { return at(need(log, "log")->skipped, k, "skipped reason").second; });
+}
+
+}  // extern "C"
+
+// --- conformance ---------------------------------------------------------------
+
+// Strings copied out of the run, so the result outlives the workflow and
+// the log; the reports written once, as the command writes them.
+struct baton_conformance {
+  struct Deviation {
+    std::string kind, step, requirement, message;
+  };
+  struct Case {
+    std::string id, case_type, status;
+    bool open = false;
+    long long cost = -1;
+    double fitness = -1;
+    std::vector<Deviation> deviations;
+  };
+  std::vector<Case> cases;
+  double fitness = 1;
+  std::string json, text, csv;
+};
+
+namespace {
+
+struct ConformSettings {
+  baton::ConformOptions conform;
+  baton::RunOptions run;
+};
+
+ConformSettings conform_options(const baton_conform_options* opts) {
+  ConformSettings o;
+  o.conform.today = baton::Date::today();
+  if (!opts) return o;
+  if (opts->version == 0 || opts->version > BATON_CONFORM_OPTIONS_VERSION)
+    fail(BATON_E_INVALID_ARGUMENT, "baton_conform_options.version is " + std::to_string(opts->version) +
+                                       ", this library knows versions 1 to " +
+                                       std::to_string(BATON_CONFORM_OPTIONS_VERSION) +
+                                       " (start from BATON_CONFORM_OPTIONS_INIT)");
+  // Every field below is in version 1.
+  if (opts->today) {
+    o.conform.today = baton::Date::parse(opts->today);
+    if (!o.conform.today) fail(BATON_E_INVALID_ARGUMENT, "baton_conform_options.today is not a date of the form YYYY-MM-DD");
+  }
+  if (opts->state_limit) o.conform.state_limit = gsl::narrow<std::uint64_t>(opts->state_limit);
+  o.run.jobs = std::max(1U, std::min(opts->jobs, 256U));
+  if (opts->pseudonymise_key) o.run.pseudonymise_key = std::string(opts->pseudonymise_key);
+  return o;
+}
+
+const baton_conformance::Case& conformance_case(const baton_conformance* result, size_t i) {
+  return at(need(result, "result")->cases, i, "case");
+}
+
+const baton_conformance::Deviation& conformance_deviation(const baton_conformance* result, size_t i, size_t j) {
+  return at(conformance_case(result, i).deviations, j, "deviation");
+}
+
+}  // namespace
+
+extern "C" {
+
+baton_status baton_conform(const baton_workflow* wf, const baton_log* log, const baton_conform_options* opts,
+                           baton_conformance** out) {
+  return guard([&] {
+    baton_conformance*& result = out_param(out);
+    const baton::Workflow& w = workflow(wf);
+    const baton::EventLog& events = need(log, "log")->log;
+    const ConformSettings settings = conform_options(opts);
+    auto made = std::make_unique<baton_conformance>();
+    const baton::ConformanceModel model(w, settings.conform);
+    const baton::ConformanceHeading heading = baton::heading_of(w, settings.conform, settings.run);
+    std::ostringstream json, csv;
+    baton::ConformanceReport json_report(json, baton::ReportFormat::json, w, heading);
+    baton::ConformanceReport csv_report(csv, baton::ReportFormat::csv, w, heading);
+    baton::ConformanceRun run(model, settings.run, [&](const baton::CaseResult& r) {
+      json_report.add(r);
+      csv_report.add(r);
+      baton_conformance::Case c;
+      c.id = r.id;
+      c.case_type = r.case_type ? w.case_types()[*r.case_type].id : "";
+      c.status = std::string(baton::to_string(r.status));
+      c.open = r.open;
+      if (r.status == baton::CaseStatus::aligned) {
+        c.cost = gsl::narrow<long long>(r.alignment.cost);
+        c.fitness = r.alignment.fitness;
+      }
+      for (const baton::Deviation& d : r.deviations)
+        c.deviations.push_back({std::string(baton::to_string(d.kind)), d.step ? w.step(*d.step).id : "",
+                                d.requirement ? w.requirements()[*d.requirement].id : "",
+                                baton::deviation_message(w, r, d)});
+      made->cases.push_back(std::move(c));
+    });
+    for (const baton::LogCase& c : events.cases) run.add(baton::LogCase(c));
+    const baton::ConformanceSummary& summary = run.finish();
+    json_report.finish(summary);
+    csv_report.finish(summary);
+    made->fitness = summary.fitness();
+    made->json = json.str();
+    made->csv = csv.str();
+    made->text = baton::conformance_text(heading, summary);
+    result = made.release();
+    return BATON_OK;
+  });
+}
+
+void baton_conformance_free(baton_conformance* result) { delete result; }
+
+double baton_conformance_fitness(const baton_conformance* result) {
+  return guard<double>(0, [&] { return need(result, "result")->fitness; });
+}
+size_t baton_conformance_case_count(const baton_conformance* result) {
+  return count([&]() -> auto& { return need(result, "result")->cases; });
+}
+const char* baton_conformance_case_id(const baton_conformance* result, size_t i) {
+  return text([&]() -> auto& { return conformance_case(result, i).id; });
+}
+const char* baton_conformance_case_type(const baton_conformance* result, size_t i) {
+  return text([&]() -> auto& { return conformance_case(result, i).case_type; });
+}
+int baton_conformance_case_open(const baton_conformance* result, size_t i) {
+  return guard<int>(0, [&] { return conformance_case(result, i).open ? 1 : 0; });
+}
+const char* baton_conformance_case_status(const baton_conformance* result, size_t i) {
+  return text([&]() -> auto& { return conformance_case(result, i).status; });
+}
+long long baton_conformance_case_cost(const baton_conformance* result, size_t i) {
+  return guard<long long>(-1, [&] { return conformance_case(result, i).cost; });
+}
+double baton_conformance_case_fitness(const baton_conformance* result, size_t i) {
+  return guard<double>(-1, [&] { return conformance_case(result, i).fitness; });
+}
+size_t baton_conformance_deviation_count(const baton_conformance* result, size_t i) {
+  return count([&]() -> auto& { return conformance_case(result, i).deviations; });
+}
+const char* baton_conformance_deviation_kind(const baton_conformance* result, size_t i, size_t j) {
+  return text([&]() -> auto& { return conformance_deviation(result, i, j).kind; });
+}
+const char* baton_conformance_deviation_step(const baton_conformance* result, size_t i, size_t j) {
+  return text([&]() -> auto& { return conformance_deviation(result, i, j).step; });
+}
+const char* baton_conformance_deviation_requirement(const baton_conformance* result, size_t i, size_t j) {
+  return text([&]() -> auto& { return conformance_deviation(result, i, j).requirement; });
+}
+const char* baton_conformance_deviation_message(const baton_conformance* result, size_t i, size_t j) {
+  return text([&]() -> auto& { return conformance_deviation(result, i, j).message; });
+}
+
+baton_status baton_conformance_write(const baton_conformance* result, const char* format, char** out,
+                                     size_t* length) {
+  return guard([&] {
+    char*& text_out = out_param(out);
+    const baton_conformance& r = *need(result, "result");
+    const std::string_view f = format ? format : "json";
+    const std::string* chosen = f == "json" ? &r.json : f == "text" ? &r.text : f == "csv" ? &r.csv : nullptr;
+    if (!chosen) fail(BATON_E_INVALID_ARGUMENT, "format must be \"json\", \"text\" or \"csv\"");
+    return hand_out(*chosen, &text_out, length);
+  });
 }
 
 }  // extern "C"

@@ -363,6 +363,74 @@ BATON_API baton_status baton_impact(const baton_workflow *wf, const char *of, co
  * parameter; NULL is allowed. Never pass a const char * from an accessor. */
 BATON_API void baton_string_free(char *s);
 
+/* ------------------------------------------------------------------------
+ * Conformance of event logs (shared/spec/event-logs.md)
+ * ------------------------------------------------------------------------ */
+
+typedef struct baton_conformance baton_conformance;
+
+/* Options of baton_conform, versioned as baton_check_options. Strings are
+ * read during the call only. */
+typedef struct baton_conform_options {
+  unsigned int version;            /* BATON_CONFORM_OPTIONS_VERSION */
+  const char *today;               /* the analysis date "YYYY-MM-DD" for overdue cases; NULL: today (UTC) */
+  unsigned long long state_limit;  /* most states one case's alignment may visit; 0 for the default */
+  unsigned int jobs;               /* threads; 0 or 1: the calling thread. The result is the same for any */
+  const char *pseudonymise_key;    /* non-NULL: every case id becomes its HMAC-SHA-256 under this key */
+} baton_conform_options;
+
+#define BATON_CONFORM_OPTIONS_VERSION 1
+#define BATON_CONFORM_OPTIONS_INIT { BATON_CONFORM_OPTIONS_VERSION, NULL, 0, 0, NULL }
+
+/* Check every case of `log` against `wf`: its alignment, deviations and the
+ * figures over the log. `opts` may be NULL for the defaults. On success *out
+ * is a new result the caller owns and frees with baton_conformance_free; it
+ * keeps what it needs, so `wf` and `log` may be freed first. On failure *out
+ * is NULL: NULL `wf`, `log` or `out`, an options version of 0 or newer than
+ * this library knows, or a bad date is BATON_E_INVALID_ARGUMENT. Several
+ * threads may conform with one `wf` and one `log` at once. */
+BATON_API baton_status baton_conform(const baton_workflow *wf, const baton_log *log, const baton_conform_options *opts,
+                                     baton_conformance **out);
+
+/* Release a result; NULL is allowed. */
+BATON_API void baton_conformance_free(baton_conformance *result);
+
+/* The log's fitness (PM4Py's: 1 - summed costs / summed denominators, over
+ * the cases with an exact alignment), and the number of cases. 0 (and the
+ * last error set) for a NULL result. */
+BATON_API double baton_conformance_fitness(const baton_conformance *result);
+BATON_API size_t baton_conformance_case_count(const baton_conformance *result);
+
+/* Case `i` (0 <= i < baton_conformance_case_count), in the log's order: its
+ * id (pseudonymised where asked), its case type id ("" when it names none),
+ * whether it is open (1 or 0), its status ("aligned", "analysis-limit" or
+ * "no-complete-run"), its alignment cost and fitness (-1 unless "aligned").
+ * Strings are owned by the result, valid until baton_conformance_free. NULL
+ * (or 0, or -1) and the last error set for a NULL result or an index out of
+ * range. */
+BATON_API const char *baton_conformance_case_id(const baton_conformance *result, size_t i);
+BATON_API const char *baton_conformance_case_type(const baton_conformance *result, size_t i);
+BATON_API int baton_conformance_case_open(const baton_conformance *result, size_t i);
+BATON_API const char *baton_conformance_case_status(const baton_conformance *result, size_t i);
+BATON_API long long baton_conformance_case_cost(const baton_conformance *result, size_t i);
+BATON_API double baton_conformance_case_fitness(const baton_conformance *result, size_t i);
+
+/* Deviation `j` of case `i`: its kind ("skipped-step", "overdue", ...), the
+ * step id and requirement id it concerns ("" when none) and its message.
+ * Ownership and failures as above. */
+BATON_API size_t baton_conformance_deviation_count(const baton_conformance *result, size_t i);
+BATON_API const char *baton_conformance_deviation_kind(const baton_conformance *result, size_t i, size_t j);
+BATON_API const char *baton_conformance_deviation_step(const baton_conformance *result, size_t i, size_t j);
+BATON_API const char *baton_conformance_deviation_requirement(const baton_conformance *result, size_t i, size_t j);
+BATON_API const char *baton_conformance_deviation_message(const baton_conformance *result, size_t i, size_t j);
+
+/* The whole result as `baton conform` writes it: "json" (every case with its
+ * alignment and deviations, and the figures over the log), "text" (the
+ * manager's summary) or "csv" (`format`; NULL means "json"). *out and
+ * *length as for baton_workflow_to_json. */
+BATON_API baton_status baton_conformance_write(const baton_conformance *result, const char *format, char **out,
+                                               size_t *length);
+
 #ifdef __cplusplus
 }
 #endif

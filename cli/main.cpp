@@ -5,6 +5,9 @@
 #include <baton/diff.hpp>
 #include <baton/followup.hpp>
 #include <baton/impact.hpp>
+#include <baton/conformance_report.hpp>
+#include <baton/event_log.hpp>
+#include <baton/log_conformance.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
 #include <baton/output.hpp>
@@ -18,6 +21,7 @@
 #include <cerrno>
 #include <charconv>
 #include <cstring>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -73,12 +77,29 @@ const std::map<std::string, std::string> usage_of = {
                "                  --artifact ID) [--format text|json|markdown] [--lang da|en]\n"
                "                                everything that rests on a legal source or an object\n"
                "                                (--legal-source is another name for --source)\n"},
+    {"conform",
+     "baton conform WORKFLOW LOG... [options] check every case of the logs against the workflow\n"
+     "  --format text|json|csv        output form (text)\n"
+     "  --today YYYY-MM-DD            the analysis date for overdue cases (today)\n"
+     "  --jobs N                      threads (1); the output is the same for any N\n"
+     "  --partition K/N               only the cases of partition K of N (by a hash of the case id)\n"
+     "  --pseudonymise KEY            write every case id as its HMAC-SHA-256 under KEY\n"
+     "  --lenient                     skip unreadable events, counted per reason\n"
+     "  --separator C                 CSV separator (detected)\n"
+     "  --case-column, --activity-column, --timestamp-column, --lifecycle-column,\n"
+     "  --resource-column, --team-column NAME\n"
+     "                                CSV columns (the spec's defaults)\n"
+     "  --case-type-attribute NAME    the case attribute holding the case type (case_type)\n"
+     "  --time-zone ZONE              for timestamps without an offset (Europe/Copenhagen)\n"
+     "  --state-limit N               most states one case's alignment may visit (1000000)\n"},
+    {"conform-merge", "baton conform-merge PART.json... [--format json|text]\n"
+                      "                                merge the JSON results of every partition\n"},
 };
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c :
-       {"validate", "check", "walk", "export", "rules", "help", "followup", "diff", "impact", "simulate"})
+  for (const char* c : {"validate", "check", "walk", "export", "rules", "help", "followup", "diff", "impact",
+                        "simulate", "conform", "conform-merge"})
     out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
@@ -439,6 +460,116 @@ int impact(const std::vector<std::string>& args) {
     std::cout << baton::write_impact(*wf, baton::impact_of(*wf, asked->first, asked->second), lang_of(a, *wf), form);
   } catch (const std::invalid_argument& e) {
     std::cerr << a.files.front() << ": error: " << e.what() << "\n";
+// --- conform (event-logs.md) ----------------------------------------------------------
+
+std::uint64_t positive_number(const Arguments& a, const std::string& name, std::uint64_t fallback) {
+  const auto text = a.last(name);
+  if (!text) return fallback;
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec != std::errc{} || end != text->data() + text->size() || n == 0)
+    throw UsageError{"--" + name + " takes a positive whole number, not \"" + *text + "\""};
+  return n;
+}
+
+// Which files are read how; the lone --lenient flag is taken out first.
+baton::LogReadOptions log_read_options(const Arguments& a, bool lenient) {
+  baton::LogReadOptions o;
+  o.lenient = lenient;
+  if (auto sep = a.last("separator")) {
+    const std::string s = *sep == "tab" || *sep == "\\t" ? "\t" : *sep;
+    if (s.size() != 1) throw UsageError{"--separator takes one character (or tab)"};
+    o.separator = s[0];
+  }
+  for (const auto& [option, member] : std::initializer_list<std::pair<const char*, std::string baton::LogReadOptions::*>>{
+           {"case-column", &baton::LogReadOptions::case_column},
+           {"activity-column", &baton::LogReadOptions::activity_column},
+           {"timestamp-column", &baton::LogReadOptions::timestamp_column},
+           {"lifecycle-column", &baton::LogReadOptions::lifecycle_column},
+           {"resource-column", &baton::LogReadOptions::resource_column},
+           {"team-column", &baton::LogReadOptions::team_column},
+           {"case-type-attribute", &baton::LogReadOptions::case_type_attribute},
+           {"time-zone", &baton::LogReadOptions::time_zone}})
+    if (auto v = a.last(option)) o.*member = *v;
+  return o;
+}
+
+int conform(std::vector<std::string> args) {
+  const auto flag = std::find(args.begin(), args.end(), "--lenient");
+  const bool lenient = flag != args.end();
+  if (lenient) args.erase(flag);
+  const Arguments a(args, {"format", "today", "jobs", "partition", "pseudonymise", "separator", "case-column",
+                           "activity-column", "timestamp-column", "lifecycle-column", "resource-column", "team-column",
+                           "case-type-attribute", "time-zone", "state-limit"});
+  if (a.files.size() < 2) throw UsageError{"conform needs a WORKFLOW and at least one LOG"};
+  const std::string format = one_of(a, "format", {"text", "json", "csv"});
+  baton::ConformOptions conform_options;
+  conform_options.today = baton::Date::today();
+  if (auto today = a.last("today")) {
+    conform_options.today = baton::Date::parse(*today);
+    if (!conform_options.today) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *today + "\""};
+  }
+  conform_options.state_limit = positive_number(a, "state-limit", conform_options.state_limit);
+  baton::RunOptions run_options;
+  run_options.jobs = static_cast<unsigned>(std::min<std::uint64_t>(positive_number(a, "jobs", 1), 256));
+  if (auto part = a.last("partition")) {
+    unsigned k = 0, n = 0;
+    char rest = 0;
+    if (std::sscanf(part->c_str(), "%u/%u%c", &k, &n, &rest) != 2 || k == 0 || k > n)
+      throw UsageError{"--partition takes K/N with 1 <= K <= N, not \"" + *part + "\""};
+    run_options.partition = k;
+    run_options.partitions = n;
+  }
+  if (auto key = a.last("pseudonymise")) {
+    if (key->empty()) throw UsageError{"--pseudonymise needs a KEY"};
+    run_options.pseudonymise_key = *key;
+  }
+  const baton::LogReadOptions read_options = log_read_options(a, lenient);
+
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  const baton::ConformanceModel model(*wf, conform_options);
+  baton::ConformanceReport report(std::cout,
+                                  format == "json" ? baton::ReportFormat::json
+                                  : format == "csv" ? baton::ReportFormat::csv
+                                                    : baton::ReportFormat::text,
+                                  *wf, baton::heading_of(*wf, conform_options, run_options));
+  baton::ConformanceRun run(model, run_options, [&](const baton::CaseResult& r) { report.add(r); });
+  for (std::size_t i = 1; i < a.files.size(); ++i) {
+    const std::string& file = a.files[i];
+    try {
+      const baton::LogReadStats stats =
+          baton::read_log_file(file, read_options, [&](baton::LogCase&& c) { run.add(std::move(c)); });
+      for (const auto& [reason, count] : stats.skipped)
+        std::cerr << file << ": info: skipped " << count << " events: " << reason << "\n";
+    } catch (const baton::LoadError& e) {
+      // The output so far is cut short; nothing after it is written.
+      std::cerr << e.place() << ": error: " << e.message() << "\n";
+      return exit_trouble;
+    }
+  }
+  report.finish(run.finish());
+  return exit_clean;
+}
+
+int conform_merge(const std::vector<std::string>& args) {
+  const Arguments a(args, {"format"});
+  if (a.files.empty()) throw UsageError{"conform-merge needs the partition results PART.json..."};
+  const bool as_text = one_of(a, "format", {"json", "text"}) == "text";
+  std::vector<std::pair<std::string, std::string>> parts;
+  for (const std::string& file : a.files) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+      std::cerr << file << ": error: cannot be read\n";
+      return exit_trouble;
+    }
+    parts.emplace_back(file, std::string{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()});
+  }
+  try {
+    std::cout << baton::merge_conformance(parts, as_text ? baton::ReportFormat::text : baton::ReportFormat::json);
+  } catch (const baton::LoadError& e) {
+    std::cerr << e.place() << ": error: " << e.message() << "\n";
     return exit_trouble;
   }
   return exit_clean;
@@ -465,6 +596,8 @@ int main(int argc, char** argv) try {
   if (command == "export") return export_workflow(args);
   if (command == "simulate") return simulate(args);
   if (command == "impact") return impact(args);
+  if (command == "conform") return conform(args);
+  if (command == "conform-merge") return conform_merge(args);
   throw UsageError{"unknown command \"" + command + "\""};
 } catch (const UsageError& e) {
   std::cerr << "baton: " << e.message << "\n" << usage_text();

@@ -457,6 +457,7 @@ class Loader {
     s.satisfies = refs(o, "satisfies", p, requirements_);
     s.tags = texts(o, "tags", p);
     if (const json::value* v = o.if_contains("duration")) s.duration = duration(*v, p / "duration");
+    s.log_names = texts(o, "log_names", p);
     return s;
   }
 

@@ -139,6 +139,7 @@ class Writer {
     if (!s.satisfies.empty()) j["satisfies"] = ids(s.satisfies, w_.requirements);
     if (!s.tags.empty()) j["tags"] = strings(s.tags);
     if (s.duration) j["duration"] = s.duration->to_string();
+    if (!s.log_names.empty()) j["log_names"] = strings(s.log_names);
     return j;
   }
 

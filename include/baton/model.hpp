@@ -83,6 +83,9 @@ struct Step {
   std::vector<Index> satisfies;
   std::vector<std::string> tags;
   std::optional<Duration> duration;
+  // The activity names the case-management system writes in its event log
+  // for this step (event-logs.md, "Matching events to steps").
+  std::vector<std::string> log_names;
 
   // Task, control and decision steps are work someone does; start and end
   // steps only mark where a case begins and ends, gateways only route.

@@ -42,6 +42,17 @@ static_assert(sizeof(baton_log_options) == 88, "baton_log_options size");
 static_assert(offsetof(baton_log_options, version) == 0, "version must stay the first member");
 static_assert(BATON_LOG_OPTIONS_VERSION == 1, "a new log options version needs new pins");
 
+/* baton_conform_options (issue 9): fields only ever appended, with a new version. */
+#if defined(__x86_64__) || defined(__aarch64__)
+static_assert(offsetof(baton_conform_options, today) == 8, "today");
+static_assert(offsetof(baton_conform_options, state_limit) == 16, "state_limit");
+static_assert(offsetof(baton_conform_options, jobs) == 24, "jobs");
+static_assert(offsetof(baton_conform_options, pseudonymise_key) == 32, "pseudonymise_key");
+static_assert(sizeof(baton_conform_options) == 40, "baton_conform_options size");
+#endif
+static_assert(offsetof(baton_conform_options, version) == 0, "version must stay the first member");
+static_assert(BATON_CONFORM_OPTIONS_VERSION == 1, "a new conform options version needs new pins");
+
 int main(void) {
   const baton_check_options defaults = BATON_CHECK_OPTIONS_INIT;
   const int ok = defaults.version == BATON_CHECK_OPTIONS_VERSION && !defaults.only && !defaults.disable &&

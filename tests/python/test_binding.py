@@ -60,6 +60,11 @@ C_TO_CTYPES = {
     "const baton_log *": ctypes.c_void_p,
     "baton_log **": ctypes.POINTER(ctypes.c_void_p),
     "const baton_log_options *": ctypes.POINTER(_capi.LogOptions),
+    "double": ctypes.c_double,
+    "baton_conformance *": ctypes.c_void_p,
+    "const baton_conformance *": ctypes.c_void_p,
+    "baton_conformance **": ctypes.POINTER(ctypes.c_void_p),
+    "const baton_conform_options *": ctypes.POINTER(_capi.ConformOptions),
 }
 
 

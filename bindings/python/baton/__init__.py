@@ -20,10 +20,11 @@ from collections.abc import Mapping
 from ctypes import byref, c_size_t, c_void_p
 from typing import NamedTuple, Optional, Tuple
 
-from ._capi import CHECK_OPTIONS_VERSION, LOG_OPTIONS_VERSION, CheckOptions, LogOptions, lib
+from ._capi import (CHECK_OPTIONS_VERSION, CONFORM_OPTIONS_VERSION, LOG_OPTIONS_VERSION, CheckOptions,
+                    ConformOptions, LogOptions, lib)
 
 __all__ = ["Error", "LoadError", "Status", "Workflow", "Report", "Finding", "Item", "Log", "Case", "Event",
-           "__version__"]
+           "Conformance", "CaseResult", "Deviation", "__version__"]
 
 __version__ = lib.baton_version().decode()
 
@@ -105,6 +106,13 @@ def _take_string(function, *args):
         return ctypes.string_at(out.value, length.value).decode("utf-8")
     finally:
         lib.baton_string_free(out)
+
+
+def _index(i, count, what):
+    """A sequence index, negative from the end, checked against `count`."""
+    if not -count <= i < count:
+        raise IndexError(f"{what} index out of range")
+    return i % count
 
 
 class _Handle:
@@ -272,6 +280,18 @@ class Workflow(_Handle):
             raise ValueError("impact takes exactly one of source, requirement, team, system, template, artifact")
         of, value = given[0]
         return _take_string(lib.baton_impact, self._h(), _utf8(of), _utf8(value), _utf8(format), _utf8(lang))
+    def conform(self, log, today=None, state_limit=0, jobs=1, pseudonymise=None):
+        """Checks every case of `log` (a Log) against the workflow
+        (shared/spec/event-logs.md). `today`: the analysis date for overdue
+        cases, "YYYY-MM-DD" or a date (default: today, UTC); `jobs`: threads,
+        the result is the same for any; `pseudonymise`: a key under which
+        every case id is replaced by its HMAC-SHA-256."""
+        if isinstance(today, datetime.date):
+            today = today.isoformat()
+        options = ConformOptions(CONFORM_OPTIONS_VERSION, _utf8(today), state_limit, jobs, _utf8(pseudonymise))
+        out = c_void_p()
+        _check(lib.baton_conform(self._h(), log._h(), byref(options), byref(out)))
+        return Conformance(out.value)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -307,11 +327,7 @@ class Report(_Handle):
         return (self[i] for i in range(len(self)))
 
     def __getitem__(self, i):
-        count = len(self)
-        if not -count <= i < count:
-            raise IndexError("finding index out of range")
-        i %= count
-        h = self._h()
+        h, i = self._h(), _index(i, len(self), "finding")
 
         def text(accessor):
             return _string(getattr(lib, f"baton_report_{accessor}")(h, i))
@@ -437,3 +453,77 @@ class Log(_Handle):
         h = self._h()
         return {_string(lib.baton_log_skipped_reason(h, k)): lib.baton_log_skipped_count(h, k)
                 for k in range(lib.baton_log_skipped_reason_count(h))}
+
+
+# --- conformance (shared/spec/event-logs.md) ------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Deviation:
+    """A deviation of a case from the workflow, in the workflow's words."""
+
+    kind: str
+    step: Optional[str]
+    requirement: Optional[str]
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseResult:
+    """One case checked: `cost` and `fitness` are None unless its status is
+    "aligned" (else "analysis-limit" or "no-complete-run")."""
+
+    id: str
+    case_type: Optional[str]
+    open: bool
+    status: str
+    cost: Optional[int]
+    fitness: Optional[float]
+    deviations: Tuple[Deviation, ...]
+
+
+class Conformance(_Handle):
+    """Every case of a log checked against a workflow, in the log's order: a
+    sequence of CaseResult, with the log's fitness and the reports."""
+
+    def __init__(self, handle):
+        super().__init__(handle, lib.baton_conformance_free)
+
+    @property
+    def fitness(self):
+        return lib.baton_conformance_fitness(self._h())
+
+    def __len__(self):
+        return lib.baton_conformance_case_count(self._h())
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, i):
+        h, i = self._h(), _index(i, len(self), "case")
+
+        def deviation(j):
+            def text(name):
+                return _string(getattr(lib, f"baton_conformance_deviation_{name}")(h, i, j))
+            return Deviation(text("kind"), text("step") or None, text("requirement") or None, text("message"))
+
+        status = _string(lib.baton_conformance_case_status(h, i))
+        aligned = status == "aligned"
+        return CaseResult(_string(lib.baton_conformance_case_id(h, i)),
+                          _string(lib.baton_conformance_case_type(h, i)) or None,
+                          bool(lib.baton_conformance_case_open(h, i)), status,
+                          lib.baton_conformance_case_cost(h, i) if aligned else None,
+                          lib.baton_conformance_case_fitness(h, i) if aligned else None,
+                          tuple(deviation(j) for j in range(lib.baton_conformance_deviation_count(h, i))))
+
+    def to_json(self):
+        """Everything, as `baton conform --format json` writes it."""
+        return _take_string(lib.baton_conformance_write, self._h(), b"json")
+
+    def to_text(self):
+        """The manager's summary, as `baton conform` writes it."""
+        return _take_string(lib.baton_conformance_write, self._h(), b"text")
+
+    def to_csv(self):
+        """A row per case and per deviation, as `baton conform --format csv` writes it."""
+        return _take_string(lib.baton_conformance_write, self._h(), b"csv")

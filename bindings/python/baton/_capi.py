@@ -8,7 +8,7 @@ else; a test holds this table, the header and the library's exports equal.
 import ctypes
 import ctypes.util
 import os
-from ctypes import POINTER, c_char_p, c_int, c_longlong, c_size_t, c_uint, c_ulonglong, c_void_p
+from ctypes import POINTER, c_char_p, c_double, c_int, c_longlong, c_size_t, c_uint, c_ulonglong, c_void_p
 
 # The ABI number this binding is written for: libbaton.so.<ABI>.
 ABI = 1
@@ -49,6 +49,21 @@ class LogOptions(ctypes.Structure):
         ("case_type_attribute", c_char_p),
         ("time_zone", c_char_p),
         ("classifier", c_char_p),
+    ]
+
+
+CONFORM_OPTIONS_VERSION = 1
+
+
+class ConformOptions(ctypes.Structure):
+    """baton_conform_options, version 1."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("today", c_char_p),
+        ("state_limit", c_ulonglong),
+        ("jobs", c_uint),
+        ("pseudonymise_key", c_char_p),
     ]
 
 
@@ -129,6 +144,23 @@ FUNCTIONS = {
     "baton_log_skipped_reason_count": (c_size_t, [_handle]),
     "baton_log_skipped_reason": (c_char_p, [_handle, c_size_t]),
     "baton_log_skipped_count": (c_ulonglong, [_handle, c_size_t]),
+    # conformance (issue 9)
+    "baton_conform": (_status, [_handle, _handle, POINTER(ConformOptions), _out_handle]),
+    "baton_conformance_free": (None, [_handle]),
+    "baton_conformance_fitness": (c_double, [_handle]),
+    "baton_conformance_case_count": (c_size_t, [_handle]),
+    "baton_conformance_case_id": (c_char_p, [_handle, c_size_t]),
+    "baton_conformance_case_type": (c_char_p, [_handle, c_size_t]),
+    "baton_conformance_case_open": (c_int, [_handle, c_size_t]),
+    "baton_conformance_case_status": (c_char_p, [_handle, c_size_t]),
+    "baton_conformance_case_cost": (c_longlong, [_handle, c_size_t]),
+    "baton_conformance_case_fitness": (c_double, [_handle, c_size_t]),
+    "baton_conformance_deviation_count": (c_size_t, [_handle, c_size_t]),
+    "baton_conformance_deviation_kind": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_conformance_deviation_step": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_conformance_deviation_requirement": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_conformance_deviation_message": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_conformance_write": (_status, [_handle, c_char_p, _out_string, POINTER(c_size_t)]),
 }
 
 
