@@ -327,6 +327,8 @@ BATON_API const char *baton_log_event_team(const baton_log *log, size_t i, size_
 BATON_API size_t baton_log_skipped_reason_count(const baton_log *log);
 BATON_API const char *baton_log_skipped_reason(const baton_log *log, size_t k);
 BATON_API unsigned long long baton_log_skipped_count(const baton_log *log, size_t k);
+
+/* ------------------------------------------------------------------------
  * Texts for people: follow-up agenda, what changes, what rests on it
  * (shared/spec/handbook.md). Each writes `format` ("text", "markdown" or
  * "json"; NULL means "text") in `lang` ("da" or "en"; NULL means the

@@ -172,6 +172,27 @@ std::string one_of(const Arguments& a, const std::string& name, const std::vecto
   return value;
 }
 
+// --NAME YYYY-MM-DD, if given.
+std::optional<baton::Date> date_option(const Arguments& a, const std::string& name) {
+  const auto text = a.last(name);
+  if (!text) return std::nullopt;
+  const auto date = baton::Date::parse(*text);
+  if (!date) throw UsageError{"--" + name + " takes a date YYYY-MM-DD, not \"" + *text + "\""};
+  return date;
+}
+
+// --NAME N, a whole number of at least `least`; `fallback` when not given.
+std::uint64_t number_option(const Arguments& a, const std::string& name, std::uint64_t fallback,
+                            std::uint64_t least = 0) {
+  const auto text = a.last(name);
+  if (!text) return fallback;
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec != std::errc{} || end != text->data() + text->size() || n < least)
+    throw UsageError{"--" + name + " takes a " + (least > 0 ? "positive " : "") + "whole number, not \"" + *text + "\""};
+  return n;
+}
+
 baton::CheckOptions check_options(const Arguments& a) {
   baton::CheckOptions o;
   try {
@@ -183,10 +204,7 @@ baton::CheckOptions check_options(const Arguments& a) {
   } catch (const baton::OptionError& e) {
     throw UsageError{e.what()};
   }
-  if (auto today = a.last("today")) {
-    o.today = baton::Date::parse(*today);
-    if (!o.today) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *today + "\""};
-  }
+  o.today = date_option(a, "today");
   if (auto lang = a.last("lang")) {
     o.lang = baton::parse_lang(*lang);
     if (!o.lang) throw UsageError{"--lang takes da or en, not \"" + *lang + "\""};
@@ -313,16 +331,6 @@ int export_workflow(std::vector<std::string> args) {
   return exit_clean;
 }
 
-std::uint64_t whole_number(const Arguments& a, const std::string& name, std::uint64_t fallback) {
-  const auto text = a.last(name);
-  if (!text) return fallback;
-  std::uint64_t n = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-  if (ec != std::errc{} || end != text->data() + text->size())
-    throw UsageError{"--" + name + " takes a whole number, not \"" + *text + "\""};
-  return n;
-}
-
 int simulate(std::vector<std::string> args) {
   for (std::string& arg : args)
     if (arg == "-o") arg = "--output";
@@ -334,15 +342,10 @@ int simulate(std::vector<std::string> args) {
   auto wf = load(a.files.front(), error);
   if (!wf) return exit_trouble;
   baton::SimulateOptions o;
-  o.cases = whole_number(a, "cases", o.cases);
-  o.seed = whole_number(a, "seed", o.seed);
-  for (const char* name : {"from", "to"}) {
-    if (auto text = a.last(name)) {
-      const auto day = baton::Date::parse(*text);
-      if (!day) throw UsageError{std::string("--") + name + " takes a date YYYY-MM-DD, not \"" + *text + "\""};
-      (std::string_view(name) == "from" ? o.first_day : o.last_day) = *day;
-    }
-  }
+  o.cases = number_option(a, "cases", o.cases);
+  o.seed = number_option(a, "seed", o.seed);
+  if (auto day = date_option(a, "from")) o.first_day = *day;
+  if (auto day = date_option(a, "to")) o.last_day = *day;
   if (o.last_day < o.first_day) throw UsageError{"--to comes before --from"};
   if (auto zone = a.last("time-zone")) o.time_zone = *zone;
   o.start_events = one_of(a, "start-events", {"no", "yes"}) == "yes";
@@ -395,11 +398,7 @@ baton::Lang lang_of(const Arguments& a, const baton::Workflow& wf) {
 }
 
 baton::Date today_of(const Arguments& a) {
-  const auto given = a.last("today");
-  if (!given) return baton::Date::today();
-  auto date = baton::Date::parse(*given);
-  if (!date) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *given + "\""};
-  return *date;
+  return date_option(a, "today").value_or(baton::Date::today());
 }
 
 baton::TextForm text_form_of(const Arguments& a) {
@@ -460,17 +459,12 @@ int impact(const std::vector<std::string>& args) {
     std::cout << baton::write_impact(*wf, baton::impact_of(*wf, asked->first, asked->second), lang_of(a, *wf), form);
   } catch (const std::invalid_argument& e) {
     std::cerr << a.files.front() << ": error: " << e.what() << "\n";
-// --- conform (event-logs.md) ----------------------------------------------------------
-
-std::uint64_t positive_number(const Arguments& a, const std::string& name, std::uint64_t fallback) {
-  const auto text = a.last(name);
-  if (!text) return fallback;
-  std::uint64_t n = 0;
-  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-  if (ec != std::errc{} || end != text->data() + text->size() || n == 0)
-    throw UsageError{"--" + name + " takes a positive whole number, not \"" + *text + "\""};
-  return n;
+    return exit_trouble;
+  }
+  return exit_clean;
 }
+
+// --- conform (event-logs.md) ----------------------------------------------------------
 
 // Which files are read how; the lone --lenient flag is taken out first.
 baton::LogReadOptions log_read_options(const Arguments& a, bool lenient) {
@@ -504,14 +498,10 @@ int conform(std::vector<std::string> args) {
   if (a.files.size() < 2) throw UsageError{"conform needs a WORKFLOW and at least one LOG"};
   const std::string format = one_of(a, "format", {"text", "json", "csv"});
   baton::ConformOptions conform_options;
-  conform_options.today = baton::Date::today();
-  if (auto today = a.last("today")) {
-    conform_options.today = baton::Date::parse(*today);
-    if (!conform_options.today) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *today + "\""};
-  }
-  conform_options.state_limit = positive_number(a, "state-limit", conform_options.state_limit);
+  conform_options.today = today_of(a);
+  conform_options.state_limit = number_option(a, "state-limit", conform_options.state_limit, 1);
   baton::RunOptions run_options;
-  run_options.jobs = static_cast<unsigned>(std::min<std::uint64_t>(positive_number(a, "jobs", 1), 256));
+  run_options.jobs = static_cast<unsigned>(std::min<std::uint64_t>(number_option(a, "jobs", 1, 1), 256));
   if (auto part = a.last("partition")) {
     unsigned k = 0, n = 0;
     char rest = 0;

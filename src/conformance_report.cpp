@@ -1,5 +1,6 @@
 #include <baton/conformance_report.hpp>
 #include <baton/json.hpp>
+#include <baton/messages.hpp>
 #include <baton/requirements.hpp>
 #include <baton/version.hpp>
 
@@ -71,22 +72,22 @@ std::string deviation_message(const Workflow& wf, const CaseResult& r, const Dev
       return step + " was done by " + quoted(d.args.at(0)) + ", not by " + quoted(d.args.at(1));
     case DeviationKind::requirement_violated: {
       const Rule& ru = rule();
-      const std::string first = describe_steps(wf, ru.first.steps, "or");
+      const std::string first = describe_steps(wf, Lang::en, ru.first.steps, Msg::word_or);
       switch (ru.type) {
         case RuleType::existence: return requirement() + " is not kept: " + first + " did not happen";
         case RuleType::precedence:
           return requirement() + " is not kept: " + step + " came with no " + first + " before it";
         case RuleType::response:
           return requirement() + " is not kept: " + step + " was never followed by " +
-                 describe_steps(wf, ru.then.steps, "or");
+                 describe_steps(wf, Lang::en, ru.then.steps, Msg::word_or);
       }
       return requirement() + " is not kept";
     }
     case DeviationKind::deadline_missed:
       return requirement() + ": " + step + " came " + d.args.at(1) + " after " +
-             describe_steps(wf, rule().first.steps, "or") + ", over the limit of " + d.args.at(0);
+             describe_steps(wf, Lang::en, rule().first.steps, Msg::word_or) + ", over the limit of " + d.args.at(0);
     case DeviationKind::overdue:
-      return requirement() + ": " + describe_steps(wf, rule().then.steps, "or") + " was due by " + d.args.at(1) +
+      return requirement() + ": " + describe_steps(wf, Lang::en, rule().then.steps, Msg::word_or) + " was due by " + d.args.at(1) +
              " (" + d.args.at(0) + " after " + step + ") and is " + d.args.at(2) + " overdue";
     case DeviationKind::step_too_long: return step + " took " + d.args.at(1) + ", over its duration " + d.args.at(0);
   }
