@@ -4,6 +4,7 @@
 
 #include <baton/bpmn.hpp>
 #include <baton/check.hpp>
+#include <baton/event_log.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
 #include <baton/output.hpp>
@@ -232,7 +233,8 @@ baton_status baton_workflow_from_memory(const char* data, size_t length, const c
     baton::WorkflowFormat which = baton::WorkflowFormat::automatic;
     if (f == "json") which = baton::WorkflowFormat::json;
     else if (f == "bpmn") which = baton::WorkflowFormat::bpmn;
-    else if (!f.empty()) fail(BATON_E_INVALID_ARGUMENT, "format must be \"json\", \"bpmn\", \"\" or NULL");
+    else if (f == "pnml") which = baton::WorkflowFormat::pnml;
+    else if (!f.empty()) fail(BATON_E_INVALID_ARGUMENT, "format must be \"json\", \"bpmn\", \"pnml\", \"\" or NULL");
     result = new baton_workflow{baton::load_workflow(std::string_view(need(data, "data"), length), {}, which).workflow};
     return BATON_OK;
   });
@@ -384,5 +386,137 @@ baton_status baton_walk(const baton_workflow* wf, const char* case_type, const c
 }
 
 void baton_string_free(char* s) { std::free(s); }
+
+}  // extern "C"
+
+// --- event logs -----------------------------------------------------------------
+
+struct baton_log {
+  baton::EventLog log;
+  std::vector<std::pair<std::string, unsigned long long>> skipped;  // sorted by reason, for access by index
+};
+
+namespace {
+
+baton::LogReadOptions log_options(const baton_log_options* opts) {
+  baton::LogReadOptions o;
+  if (!opts) return o;
+  if (opts->version == 0 || opts->version > BATON_LOG_OPTIONS_VERSION)
+    fail(BATON_E_INVALID_ARGUMENT, "baton_log_options.version is " + std::to_string(opts->version) +
+                                       ", this library knows versions 1 to " +
+                                       std::to_string(BATON_LOG_OPTIONS_VERSION) +
+                                       " (start from BATON_LOG_OPTIONS_INIT)");
+  // Every field below is in version 1.
+  o.lenient = opts->lenient != 0;
+  if (opts->separator && opts->separator[0] != '\0') {
+    if (opts->separator[1] != '\0')
+      fail(BATON_E_INVALID_ARGUMENT, "baton_log_options.separator must be one character");
+    o.separator = opts->separator[0];
+  }
+  const auto set = [](std::string& into, const char* value) {
+    if (value) into = value;
+  };
+  set(o.case_column, opts->case_column);
+  set(o.activity_column, opts->activity_column);
+  set(o.timestamp_column, opts->timestamp_column);
+  set(o.lifecycle_column, opts->lifecycle_column);
+  set(o.resource_column, opts->resource_column);
+  set(o.team_column, opts->team_column);
+  set(o.case_type_attribute, opts->case_type_attribute);
+  set(o.time_zone, opts->time_zone);
+  set(o.classifier, opts->classifier);
+  return o;
+}
+
+baton_log* new_log(baton::EventLog log) {
+  auto* handle = new baton_log{std::move(log), {}};
+  for (const auto& [reason, n] : handle->log.stats.skipped) handle->skipped.emplace_back(reason, n);
+  return handle;
+}
+
+const baton::LogCase& log_case(const baton_log* log, size_t i) { return at(need(log, "log")->log.cases, i, "case"); }
+
+const baton::LogEvent& log_event(const baton_log* log, size_t i, size_t j) {
+  return at(log_case(log, i).events, j, "event");
+}
+
+}  // namespace
+
+extern "C" {
+
+baton_status baton_log_from_file(const char* path, const baton_log_options* opts, baton_log** out) {
+  return guard([&] {
+    baton_log*& result = out_param(out);
+    const baton::LogReadOptions o = log_options(opts);
+    result = new_log(baton::load_log_file(need(path, "path"), o));
+    return BATON_OK;
+  });
+}
+
+baton_status baton_log_from_memory(const char* data, size_t length, const char* format,
+                                   const baton_log_options* opts, baton_log** out) {
+  return guard([&] {
+    baton_log*& result = out_param(out);
+    baton::LogReadOptions o = log_options(opts);
+    const std::string_view f = format ? format : "";
+    if (f == "xes") o.format = baton::LogFormat::xes;
+    else if (f == "csv") o.format = baton::LogFormat::csv;
+    else if (!f.empty()) fail(BATON_E_INVALID_ARGUMENT, "format must be \"xes\", \"csv\", \"\" or NULL");
+    result = new_log(baton::load_log(std::string_view(need(data, "data"), length), {}, o));
+    return BATON_OK;
+  });
+}
+
+void baton_log_free(baton_log* log) { delete log; }
+
+size_t baton_log_case_count(const baton_log* log) {
+  return count([&]() -> auto& { return need(log, "log")->log.cases; });
+}
+size_t baton_log_total_event_count(const baton_log* log) {
+  return guard<size_t>(0, [&] { return gsl::narrow<size_t>(need(log, "log")->log.stats.events); });
+}
+const char* baton_log_case_id(const baton_log* log, size_t i) {
+  return text([&]() -> auto& { return log_case(log, i).id; });
+}
+const char* baton_log_case_type(const baton_log* log, size_t i) {
+  return text([&]() -> auto& { return log_case(log, i).case_type; });
+}
+int baton_log_case_closed(const baton_log* log, size_t i) {
+  return guard<int>(0, [&] { return log_case(log, i).closed ? 1 : 0; });
+}
+size_t baton_log_event_count(const baton_log* log, size_t i) {
+  return count([&]() -> auto& { return log_case(log, i).events; });
+}
+const char* baton_log_event_activity(const baton_log* log, size_t i, size_t j) {
+  return text([&]() -> auto& { return log_event(log, i, j).activity; });
+}
+long long baton_log_event_time(const baton_log* log, size_t i, size_t j) {
+  return guard<long long>(0, [&] { return static_cast<long long>(log_event(log, i, j).time_ms); });
+}
+const char* baton_log_event_lifecycle(const baton_log* log, size_t i, size_t j) {
+  return guard<const char*>(nullptr, [&] {
+    switch (log_event(log, i, j).lifecycle) {
+      case baton::Lifecycle::complete: return "complete";
+      case baton::Lifecycle::start: return "start";
+      case baton::Lifecycle::other: break;
+    }
+    return "other";
+  });
+}
+const char* baton_log_event_resource(const baton_log* log, size_t i, size_t j) {
+  return text([&]() -> auto& { return log_event(log, i, j).resource; });
+}
+const char* baton_log_event_team(const baton_log* log, size_t i, size_t j) {
+  return text([&]() -> auto& { return log_event(log, i, j).team; });
+}
+size_t baton_log_skipped_reason_count(const baton_log* log) {
+  return count([&]() -> auto& { return need(log, "log")->skipped; });
+}
+const char* baton_log_skipped_reason(const baton_log* log, size_t k) {
+  return text([&]() -> auto& { return at(need(log, "log")->skipped, k, "skipped reason").first; });
+}
+unsigned long long baton_log_skipped_count(const baton_log* log, size_t k) {
+  return guard<unsigned long long>(0, [&] { return at(need(log, "log")->skipped, k, "skipped reason").second; });
+}
 
 }  // extern "C"

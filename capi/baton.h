@@ -51,6 +51,7 @@ typedef enum baton_status {
 
 typedef struct baton_workflow baton_workflow;
 typedef struct baton_report baton_report;
+typedef struct baton_log baton_log;
 
 /* ------------------------------------------------------------------------
  * Versions
@@ -89,8 +90,9 @@ BATON_API int baton_last_error_column(void);
  * Workflows
  * ------------------------------------------------------------------------ */
 
-/* Load a workflow file from `path`: format v1 JSON, or BPMN 2.0 XML
- * (shared/spec/bpmn.md), told apart by content, not by name. On success *out
+/* Load a workflow file from `path`: format v1 JSON, BPMN 2.0 XML
+ * (shared/spec/bpmn.md) or a PNML workflow net, told apart by content, not
+ * by name. On success *out
  * is a new handle the caller owns and frees with baton_workflow_free; on
  * failure *out is NULL and the status says why: BATON_E_IO (the file cannot
  * be read), BATON_E_PARSE (not JSON or not well-formed XML; the last error
@@ -105,8 +107,9 @@ BATON_API baton_status baton_workflow_from_file(const char *path, baton_workflow
 BATON_API baton_status baton_workflow_from_json(const char *json, size_t length, baton_workflow **out);
 
 /* As baton_workflow_from_file, from `length` bytes at `data` in `format`:
- * "json" (format v1), "bpmn" (BPMN 2.0 XML), or NULL or "" to tell them
- * apart by content. Any other `format`, a NULL `data` or `out`:
+ * "json" (format v1), "bpmn" (BPMN 2.0 XML), "pnml" (a Petri net, read as
+ * shared/spec/event-logs.md says), or NULL or "" to tell them apart by
+ * content. Any other `format`, a NULL `data` or `out`:
  * BATON_E_INVALID_ARGUMENT. The library copies what it needs; `data` may be
  * freed as soon as the call returns. */
 BATON_API baton_status baton_workflow_from_memory(const char *data, size_t length, const char *format,
@@ -235,6 +238,93 @@ BATON_API baton_status baton_report_to_json(const baton_report *report, char **o
  * BATON_E_INVALID_ARGUMENT. */
 BATON_API baton_status baton_walk(const baton_workflow *wf, const char *case_type, const char *format, char **out,
                                   size_t *length);
+
+/* ------------------------------------------------------------------------
+ * Event logs (shared/spec/event-logs.md)
+ * ------------------------------------------------------------------------ */
+
+/* Options of reading an event log. Start from BATON_LOG_OPTIONS_INIT and set
+ * what you need, as for baton_check_options: the library reads only the
+ * fields that `version` has. NULL strings take the defaults given here. The
+ * strings are read during the call only; they are not kept. */
+typedef struct baton_log_options {
+  unsigned int version;            /* BATON_LOG_OPTIONS_VERSION */
+  int lenient;                     /* non-zero: skip unreadable events, counted per reason */
+  const char *separator;           /* CSV: one character (",", ";", "\t", ...); NULL or "" to detect */
+  const char *case_column;         /* CSV columns; NULL: the spec's default names */
+  const char *activity_column;
+  const char *timestamp_column;
+  const char *lifecycle_column;
+  const char *resource_column;
+  const char *team_column;
+  const char *case_type_attribute; /* XES trace attribute / CSV column of the case type; NULL: "case_type" */
+  const char *time_zone;           /* IANA zone of timestamps without offset; NULL: "Europe/Copenhagen" */
+  const char *classifier;          /* XES: a classifier the log declares; NULL: concept:name */
+} baton_log_options;
+
+#define BATON_LOG_OPTIONS_VERSION 1
+#define BATON_LOG_OPTIONS_INIT { BATON_LOG_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/* Read an event log from `path`: XES (plain or gzip-compressed) or CSV
+ * (plain or gzip-compressed), told apart by content, not by name. `opts` may
+ * be NULL for the defaults. On success *out is a new handle the caller owns
+ * and frees with baton_log_free; on failure *out is NULL and the status says
+ * why: BATON_E_IO (the file cannot be read), BATON_E_PARSE (not well-formed
+ * XML, CSV or gzip; the last error has the line and column), BATON_E_INVALID
+ * (a missing column, an unreadable event when not lenient, ...: the last error
+ * has the line, or the row and the column's number). The whole log is read
+ * before the call returns: nothing is half read. NULL `path` or `out`, an
+ * options version of 0 or newer than this library knows, a separator of more
+ * than one character: BATON_E_INVALID_ARGUMENT. */
+BATON_API baton_status baton_log_from_file(const char *path, const baton_log_options *opts, baton_log **out);
+
+/* As baton_log_from_file, from `length` bytes at `data` in `format`: "xes",
+ * "csv", or NULL or "" to tell them apart by content (gzip is always told by
+ * content). Any other `format`, a NULL `data` or `out`:
+ * BATON_E_INVALID_ARGUMENT. The library copies what it needs; `data` may be
+ * freed as soon as the call returns. */
+BATON_API baton_status baton_log_from_memory(const char *data, size_t length, const char *format,
+                                             const baton_log_options *opts, baton_log **out);
+
+/* Release a log; NULL is allowed. */
+BATON_API void baton_log_free(baton_log *log);
+
+/* The log's cases in file order (XES: trace order; CSV: the order of each
+ * case's first row), and the number of events read over all of them. 0 for
+ * a NULL `log` (and the last error set). */
+BATON_API size_t baton_log_case_count(const baton_log *log);
+BATON_API size_t baton_log_total_event_count(const baton_log *log);
+
+/* Case `i` (0 <= i < baton_log_case_count): its id, its case type as the log
+ * writes it ("" when it has none), whether the log marks it closed (1 or 0)
+ * and its number of events. Strings are owned by `log`, valid until it is
+ * freed. NULL (or 0) and the last error set for a NULL `log` or an index out
+ * of range. */
+BATON_API const char *baton_log_case_id(const baton_log *log, size_t i);
+BATON_API const char *baton_log_case_type(const baton_log *log, size_t i);
+BATON_API int baton_log_case_closed(const baton_log *log, size_t i);
+BATON_API size_t baton_log_event_count(const baton_log *log, size_t i);
+
+/* Event `j` of case `i`, events ordered by time (ties in file order): its
+ * activity, its time in milliseconds since 1970-01-01T00:00:00Z, its
+ * lifecycle ("complete", also when the log gives none; "start"; or "other"),
+ * its resource and team ("" when absent). Strings are owned by `log`, valid
+ * until it is freed. NULL (or 0) and the last error set for a NULL `log` or
+ * an index out of range; as 0 is a valid time, a host that cares checks
+ * baton_last_error_message() for "". */
+BATON_API const char *baton_log_event_activity(const baton_log *log, size_t i, size_t j);
+BATON_API long long baton_log_event_time(const baton_log *log, size_t i, size_t j);
+BATON_API const char *baton_log_event_lifecycle(const baton_log *log, size_t i, size_t j);
+BATON_API const char *baton_log_event_resource(const baton_log *log, size_t i, size_t j);
+BATON_API const char *baton_log_event_team(const baton_log *log, size_t i, size_t j);
+
+/* What a lenient read skipped: the reasons (such as "unreadable timestamp"),
+ * sorted, and the number of events skipped for each. Strings are owned by
+ * `log`. NULL (or 0) and the last error set for a NULL `log` or an index out
+ * of range. */
+BATON_API size_t baton_log_skipped_reason_count(const baton_log *log);
+BATON_API const char *baton_log_skipped_reason(const baton_log *log, size_t k);
+BATON_API unsigned long long baton_log_skipped_count(const baton_log *log, size_t k);
 
 /* ------------------------------------------------------------------------
  * Memory

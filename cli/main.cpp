@@ -2,10 +2,14 @@
 // public API; it decides nothing the library does not.
 #include <baton/bpmn.hpp>
 #include <baton/check.hpp>
+#include <baton/diff.hpp>
+#include <baton/followup.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
 #include <baton/output.hpp>
+#include <baton/output_file.hpp>
 #include <baton/registry.hpp>
+#include <baton/simulate.hpp>
 #include <baton/version.hpp>
 #include <baton/walk.hpp>
 
@@ -36,7 +40,8 @@ const std::map<std::string, std::string> usage_of = {
      "  --fail-on error|warning|info|never\n"
      "                                lowest severity that makes the exit status 1 (error)\n"
      "  --today YYYY-MM-DD            the analysis date (today)\n"
-     "  --state-limit N               most states a state-space question may visit (1000000)\n"},
+     "  --state-limit N               most states a state-space question may visit (1000000)\n"
+     "  --lang da|en                  language of the messages (the workflow's `language`)\n"},
     {"walk", "baton walk FILE [--case-type ID] [--format markdown|json]\n"
              "                                a case type (or the whole workflow) from start to end\n"},
     {"export", "baton export [--format bpmn|json] FILE [-o OUT] [--diagram yes|no]\n"
@@ -44,11 +49,31 @@ const std::map<std::string, std::string> usage_of = {
                "                                --diagram no leaves BPMN DI out (for workflows too large to lay out)\n"},
     {"rules", "baton rules                             list every check with its id, severity and summary\n"},
     {"help", "baton help [COMMAND]                    this text, or one command's\n"},
+    // The people-facing outputs (shared/spec/handbook.md); --lang da|en
+    // overrides the workflow's `language`.
+    {"followup", "baton followup FILE [--today YYYY-MM-DD] [--format text|json|markdown] [--lang da|en]\n"
+                 "                                the follow-up points by due date (the agenda)\n"},
+    {"diff", "baton diff OLD NEW [--team ID] [--today YYYY-MM-DD] [--format text|json|markdown] [--lang da|en]\n"
+             "                                what changes between two versions, and the findings fixed and new\n"},
+    {"simulate",
+     "baton simulate FILE -o LOG [options]    write a simulated event log, and its injected deviations\n"
+     "                                beside it (LOG.truth.csv)\n"
+     "  -o, --output LOG              .xes, .xes.gz, .csv or .csv.gz\n"
+     "  --cases N                     how many cases (100)\n"
+     "  --seed S                      the same seed gives the same log (1)\n"
+     "  --noise RATE|KIND=RATE|KIND:STEP=RATE\n"
+     "                                deviations per work step, KIND skip, repeat, swap, other-team\n"
+     "                                or late (repeatable; none by default)\n"
+     "  --from YYYY-MM-DD --to YYYY-MM-DD\n"
+     "                                when cases arrive; the log ends with --to (2026-01-01, 2026-12-31)\n"
+     "  --time-zone ZONE              offset of the timestamps (Europe/Copenhagen)\n"
+     "  --start-events yes|no         a start event before each step's complete one (no)\n"},
 };
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c : {"validate", "check", "walk", "export", "rules", "help"}) out += "  " + usage_of.at(c);
+  for (const char* c : {"validate", "check", "walk", "export", "rules", "help", "followup", "diff", "simulate"})
+    out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
 }
@@ -135,6 +160,10 @@ baton::CheckOptions check_options(const Arguments& a) {
     o.today = baton::Date::parse(*today);
     if (!o.today) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *today + "\""};
   }
+  if (auto lang = a.last("lang")) {
+    o.lang = baton::parse_lang(*lang);
+    if (!o.lang) throw UsageError{"--lang takes da or en, not \"" + *lang + "\""};
+  }
   if (auto limit = a.last("state-limit")) {
     auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), o.state_limit);
     if (ec != std::errc{} || end != limit->data() + limit->size() || o.state_limit == 0)
@@ -161,7 +190,7 @@ int validate(const std::vector<std::string>& args) {
 }
 
 int check(const std::vector<std::string>& args) {
-  const Arguments a(args, {"format", "only", "disable", "severity", "fail-on", "today", "state-limit"});
+  const Arguments a(args, {"format", "only", "disable", "severity", "fail-on", "today", "state-limit", "lang"});
   if (a.files.empty()) throw UsageError{"check needs at least one FILE"};
   const bool as_json = one_of(a, "format", {"text", "json"}) == "json";
   const std::string fail_on = one_of(a, "fail-on", {"error", "warning", "info", "never"});
@@ -220,17 +249,6 @@ int walk(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
-// The one place the command line writes a file, so that it can become an
-// atomic replace (faults' write_file_atomically) in one edit. Returns an
-// error message, empty on success.
-std::string write_output_file(const std::string& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (out) out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (out) out.close();
-  if (!out) return std::string("cannot write the file: ") + std::strerror(errno);
-  return {};
-}
-
 int export_workflow(std::vector<std::string> args) {
   // "-o OUT" is the one short option; the rest are "--name value".
   std::optional<std::string> output;
@@ -259,8 +277,62 @@ int export_workflow(std::vector<std::string> args) {
     std::cout << text;
     return exit_clean;
   }
-  if (const std::string problem = write_output_file(*output, text); !problem.empty()) {
-    std::cerr << *output << ": error: " << problem << "\n";
+  try {
+    baton::write_file_atomically(*output, text);
+  } catch (const baton::OutputError& e) {
+    std::cerr << "baton: error: " << e.what() << "\n";
+    return exit_trouble;
+  }
+  return exit_clean;
+}
+
+std::uint64_t whole_number(const Arguments& a, const std::string& name, std::uint64_t fallback) {
+  const auto text = a.last(name);
+  if (!text) return fallback;
+  std::uint64_t n = 0;
+  auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+  if (ec != std::errc{} || end != text->data() + text->size())
+    throw UsageError{"--" + name + " takes a whole number, not \"" + *text + "\""};
+  return n;
+}
+
+int simulate(std::vector<std::string> args) {
+  for (std::string& arg : args)
+    if (arg == "-o") arg = "--output";
+  const Arguments a(args, {"output", "cases", "seed", "noise", "from", "to", "time-zone", "start-events"});
+  if (a.files.size() != 1) throw UsageError{"simulate takes exactly one workflow FILE"};
+  const auto output = a.last("output");
+  if (!output) throw UsageError{"simulate needs -o LOG"};
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  baton::SimulateOptions o;
+  o.cases = whole_number(a, "cases", o.cases);
+  o.seed = whole_number(a, "seed", o.seed);
+  for (const char* name : {"from", "to"}) {
+    if (auto text = a.last(name)) {
+      const auto day = baton::Date::parse(*text);
+      if (!day) throw UsageError{std::string("--") + name + " takes a date YYYY-MM-DD, not \"" + *text + "\""};
+      (std::string_view(name) == "from" ? o.first_day : o.last_day) = *day;
+    }
+  }
+  if (o.last_day < o.first_day) throw UsageError{"--to comes before --from"};
+  if (auto zone = a.last("time-zone")) o.time_zone = *zone;
+  o.start_events = one_of(a, "start-events", {"no", "yes"}) == "yes";
+  try {
+    auto noise = a.options.equal_range("noise");
+    for (auto it = noise.first; it != noise.second; ++it)
+      for (const baton::Noise& n : baton::parse_noise(*wf, it->second)) o.noise.push_back(n);
+  } catch (const baton::OptionError& e) {
+    throw UsageError{e.what()};
+  }
+  const auto truth = baton::truth_path_for(*output);
+  try {
+    const baton::SimulationFiles done = baton::simulate_to_files(*wf, o, *output, truth);
+    std::cerr << *output << ": " << done.cases << " cases, " << done.events << " events; " << truth.string() << ": "
+              << done.deviations << " injected deviations\n";
+  } catch (const std::runtime_error& e) {
+    std::cerr << "baton: error: " << e.what() << "\n";
     return exit_trouble;
   }
   return exit_clean;
@@ -284,6 +356,62 @@ int help(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
+// ---- The people-facing outputs (handbook.md)
+
+// --lang, else the workflow's `language`.
+baton::Lang lang_of(const Arguments& a, const baton::Workflow& wf) {
+  const auto given = a.last("lang");
+  if (!given) return baton::language_of(wf);
+  auto lang = baton::parse_lang(*given);
+  if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
+  return *lang;
+}
+
+baton::Date today_of(const Arguments& a) {
+  const auto given = a.last("today");
+  if (!given) return baton::Date::today();
+  auto date = baton::Date::parse(*given);
+  if (!date) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *given + "\""};
+  return *date;
+}
+
+baton::TextForm text_form_of(const Arguments& a) {
+  return *baton::parse_text_form(one_of(a, "format", {"text", "json", "markdown"}));
+}
+
+int followup(const std::vector<std::string>& args) {
+  const Arguments a(args, {"today", "format", "lang"});
+  if (a.files.size() != 1) throw UsageError{"followup takes exactly one FILE"};
+  const baton::TextForm form = text_form_of(a);
+  const baton::Date today = today_of(a);
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  std::cout << baton::write_follow_up_agenda(*wf, today, lang_of(a, *wf), form);
+  return exit_clean;
+}
+
+int diff(const std::vector<std::string>& args) {
+  const Arguments a(args, {"team", "today", "format", "lang"});
+  if (a.files.size() != 2) throw UsageError{"diff takes exactly two FILEs, OLD and NEW"};
+  const baton::TextForm form = text_form_of(a);
+  baton::DiffOptions options;
+  options.team = a.last("team");
+  options.checks.today = today_of(a);
+  std::optional<baton::LoadError> error;
+  auto old_wf = load(a.files[0], error);
+  auto new_wf = load(a.files[1], error);
+  if (!old_wf || !new_wf) return exit_trouble;
+  const baton::Lang lang = lang_of(a, *new_wf);
+  options.lang = lang;
+  try {
+    std::cout << baton::write_diff(baton::diff_workflows(*old_wf, *new_wf, options), lang, form);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError{e.what()};
+  }
+  return exit_clean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -300,7 +428,10 @@ int main(int argc, char** argv) try {
   if (command == "check") return check(args);
   if (command == "walk") return walk(args);
   if (command == "rules") return rules(args);
+  if (command == "followup") return followup(args);
+  if (command == "diff") return diff(args);
   if (command == "export") return export_workflow(args);
+  if (command == "simulate") return simulate(args);
   throw UsageError{"unknown command \"" + command + "\""};
 } catch (const UsageError& e) {
   std::cerr << "baton: " << e.message << "\n" << usage_text();

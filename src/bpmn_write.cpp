@@ -394,6 +394,8 @@ class Writer {
       attr(el, "id", f.id);
       if (f.every_days) attr(el, "everyDays", std::to_string(*f.every_days));
       opt_attr(el, "source", f.source);
+      if (f.owner) attr(el, "owner", p_.teams[*f.owner].id);
+      if (f.last_done) attr(el, "lastDone", f.last_done->to_string());
       text_child(el, "baton:question", f.question);
       for (Index s : f.steps) attr(child(el, "baton:step"), "ref", p_.steps[s].id);
     }

@@ -219,7 +219,10 @@ RuleOutcome judge(const Workflow& wf, const RuleWatch& watch, std::optional<Inde
 
 // --- deadlines ---------------------------------------------------------------
 
-std::int64_t seconds_of(const Step& step) { return step.duration ? step.duration->static_seconds() : 0; }
+// Never negative: the deadline search marks unreached states with -1.
+std::int64_t seconds_of(const Step& step) {
+  return step.duration ? std::max<std::int64_t>(0, step.duration->static_seconds()) : 0;
+}
 
 // A step whose time is not known: a gateway takes none (it only routes).
 bool undated(const Step& step) { return !step.duration && step.kind != StepKind::gateway; }
@@ -274,7 +277,7 @@ bool surely_within(const Workflow& wf, const Rule& rule, const CaseRestriction& 
   std::int64_t longest = 0;
   for (auto it = order.rbegin(); it != order.rend(); ++it) {
     if (!between[*it]) continue;
-    until[*it] += seconds_of(wf.step(*it));
+    until[*it] = saturating_add(until[*it], seconds_of(wf.step(*it)));
     longest = std::max(longest, until[*it]);
     for (auto e : boost::make_iterator_range(boost::out_edges(*it, chains)))
       until[boost::target(e, chains)] = std::max(until[boost::target(e, chains)], until[*it]);
@@ -489,7 +492,7 @@ DeadlineSearch::Longest DeadlineSearch::longest(const StepGraph& live, const std
     if (best[c] < 0) continue;
     for (auto e : boost::make_iterator_range(boost::out_edges(c, dag))) {
       const Index a = boost::get(boost::edge_index, dag, e);
-      const std::int64_t time = best[c] + (arcs_[a].chain ? seconds_of(wf_.step(arcs_[a].step)) : 0);
+      const std::int64_t time = saturating_add(best[c], arcs_[a].chain ? seconds_of(wf_.step(arcs_[a].step)) : 0);
       const std::size_t next = boost::target(e, dag);
       // Of equally long ways, the one from the state found first: a shorter run.
       if (time > best[next] || (time == best[next] && arcs_[a].from < arcs_[entry[next]].from))

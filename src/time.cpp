@@ -1,6 +1,9 @@
 #include <baton/time.hpp>
 
+#include <algorithm>
 #include <charconv>
+#include <limits>
+#include <utility>
 #include <chrono>
 #include <cstdio>
 #include <span>
@@ -73,10 +76,25 @@ std::string Duration::to_string() const {
   return out;
 }
 
+std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  if (!__builtin_add_overflow(a, b, &sum)) return sum;
+  return b > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
+}
+
 std::int64_t Duration::static_seconds() const {
   constexpr std::int64_t day = 86400;
-  return years * 365 * day + months * 30 * day + weeks * 7 * day + days * day + hours * 3600 +
-         minutes * 60 + seconds;
+  const std::pair<std::int64_t, std::int64_t> parts[] = {{years, 365 * day}, {months, 30 * day}, {weeks, 7 * day},
+                                                         {days, day},        {hours, 3600},      {minutes, 60},
+                                                         {seconds, 1}};
+  std::int64_t total = 0;
+  for (const auto& [count, unit] : parts) {
+    std::int64_t part = 0;
+    if (__builtin_mul_overflow(count, unit, &part)) part = count < 0 ? std::numeric_limits<std::int64_t>::min()
+                                                                     : std::numeric_limits<std::int64_t>::max();
+    total = saturating_add(total, part);
+  }
+  return total;
 }
 
 std::string describe_seconds(std::int64_t seconds) {
@@ -142,6 +160,9 @@ std::int64_t Date::days_since_epoch() const {
 
 Date Date::from_days_since_epoch(std::int64_t days) {
   using namespace std::chrono;
+  // The days of years -32767 and 32767, the range std::chrono::year holds.
+  constexpr std::int64_t first = -12687428, last = 11248737;
+  days = std::clamp(days, first, last);
   const year_month_day ymd{sys_days{std::chrono::days{days}}};
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
           static_cast<int>(static_cast<unsigned>(ymd.day()))};

@@ -26,6 +26,20 @@ static_assert(BATON_OK == 0 && BATON_E_INVALID_ARGUMENT == -1 && BATON_E_IO == -
                   BATON_E_NOMEM == -7 && BATON_E_INTERNAL == -99,
               "status values");
 
+/* baton_log_options (issue 9): fields only ever appended, with a new version. */
+#if defined(__x86_64__) || defined(__aarch64__)
+static_assert(offsetof(baton_log_options, lenient) == 4, "lenient");
+static_assert(offsetof(baton_log_options, separator) == 8, "separator");
+static_assert(offsetof(baton_log_options, case_column) == 16, "case_column");
+static_assert(offsetof(baton_log_options, team_column) == 56, "team_column");
+static_assert(offsetof(baton_log_options, case_type_attribute) == 64, "case_type_attribute");
+static_assert(offsetof(baton_log_options, time_zone) == 72, "time_zone");
+static_assert(offsetof(baton_log_options, classifier) == 80, "classifier");
+static_assert(sizeof(baton_log_options) == 88, "baton_log_options size");
+#endif
+static_assert(offsetof(baton_log_options, version) == 0, "version must stay the first member");
+static_assert(BATON_LOG_OPTIONS_VERSION == 1, "a new log options version needs new pins");
+
 int main(void) {
   const baton_check_options defaults = BATON_CHECK_OPTIONS_INIT;
   const int ok = defaults.version == BATON_CHECK_OPTIONS_VERSION && !defaults.only && !defaults.disable &&

@@ -205,7 +205,7 @@ class Usage(unittest.TestCase):
         r = run("rules")
         self.assertEqual(r.returncode, 0)
         self.assertIn("redundant-control (warning)", r.stdout)
-        self.assertEqual(len(r.stdout.splitlines()), 27)
+        self.assertEqual(len(r.stdout.splitlines()), 28)
 
     def test_unknown_command_is_usage_error(self):
         self.assertEqual(run("frobnicate").returncode, 2)
@@ -213,5 +213,72 @@ class Usage(unittest.TestCase):
         self.assertEqual(run("validate").returncode, 2)
 
 
+class Simulate(unittest.TestCase):
+    """baton simulate (issue 9) and PNML read by content."""
+
+    def test_log_and_truth_beside_it(self):
+        import gzip
+        import tempfile
+        foer = os.path.join(SOURCE, "examples", "born-unge", "foer.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, "sager.csv.gz")
+            r = run("simulate", foer, "--cases", "30", "--seed", "3", "--noise", "skip=0.2", "-o", log)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("30 cases", r.stderr)
+            with gzip.open(log, "rt", encoding="utf-8") as f:
+                rows = f.read().splitlines()
+            self.assertEqual(rows[0], "case_id,activity,timestamp,lifecycle,resource,team,case_type")
+            with open(os.path.join(tmp, "sager.truth.csv"), encoding="utf-8") as f:
+                truth = f.read().splitlines()
+            self.assertEqual(truth[0], "case_id,deviation,step,requirement,detail")
+            self.assertTrue(any(",skipped-step," in line for line in truth[1:]))
+            again = os.path.join(tmp, "again.csv.gz")
+            run("simulate", foer, "--cases", "30", "--seed", "3", "--noise", "skip=0.2", "-o", again)
+            with gzip.open(again, "rt", encoding="utf-8") as f:
+                self.assertEqual(f.read().splitlines(), rows)
+
+    def test_usage_errors(self):
+        foer = os.path.join(SOURCE, "examples", "born-unge", "foer.json")
+        self.assertEqual(run("simulate", foer).returncode, 2)
+        r = run("simulate", foer, "--noise", "often=0.1", "-o", "x.xes")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn('no kind "often"', r.stderr)
+        r = run("simulate", foer, "-o", "x.txt")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("must end in .xes", r.stderr)
+
+    def test_check_pnml(self):
+        r = run("check", os.path.join(FIXTURES, "pnml", "pm4py-style.pnml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("PNML net read: 2 labelled transitions", r.stderr)
+        self.assertIn("pm4py-style.pnml:26:7: warning:", r.stdout)
+
+
 if __name__ == "__main__":
     unittest.main()
+
+
+class Hostile(unittest.TestCase):
+    """Inputs a user tried to break the command with (issue 12): each is
+    refused with one line naming its place, or checked; never a crash."""
+
+    def test_hostile_fixtures_never_crash_the_check(self):
+        folder = os.path.join(FIXTURES, "hostile")
+        for name in sorted(os.listdir(folder)):
+            with self.subTest(name):
+                r = run("check", "--today", "2026-11-24", os.path.join(folder, name))
+                self.assertIn(r.returncode, (0, 1, 2), r.stderr)
+                if r.returncode == 2:
+                    self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+
+    def test_huge_duration_is_refused_with_its_place(self):
+        path = os.path.join(FIXTURES, "hostile", "huge-duration.json")
+        r = run("check", path)
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith(path + ":/steps/2/duration: error: "), r.stderr)
+        self.assertIn("longer than 1000 years", r.stderr)
+
+    def test_longest_durations_summed_are_an_exceeded_deadline(self):
+        r = run("check", "--today", "2026-11-24", os.path.join(FIXTURES, "hostile", "longest-durations.json"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("deadline-exceeded", r.stdout)

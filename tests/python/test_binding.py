@@ -54,6 +54,12 @@ C_TO_CTYPES = {
     "const baton_report *": ctypes.c_void_p,
     "baton_report **": ctypes.POINTER(ctypes.c_void_p),
     "const baton_check_options *": ctypes.POINTER(_capi.CheckOptions),
+    "long long": ctypes.c_longlong,
+    "unsigned long long": ctypes.c_ulonglong,
+    "baton_log *": ctypes.c_void_p,
+    "const baton_log *": ctypes.c_void_p,
+    "baton_log **": ctypes.POINTER(ctypes.c_void_p),
+    "const baton_log_options *": ctypes.POINTER(_capi.LogOptions),
 }
 
 

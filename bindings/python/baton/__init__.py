@@ -20,9 +20,10 @@ from collections.abc import Mapping
 from ctypes import byref, c_size_t, c_void_p
 from typing import NamedTuple, Optional, Tuple
 
-from ._capi import CHECK_OPTIONS_VERSION, CheckOptions, lib
+from ._capi import CHECK_OPTIONS_VERSION, LOG_OPTIONS_VERSION, CheckOptions, LogOptions, lib
 
-__all__ = ["Error", "LoadError", "Status", "Workflow", "Report", "Finding", "Item", "__version__"]
+__all__ = ["Error", "LoadError", "Status", "Workflow", "Report", "Finding", "Item", "Log", "Case", "Event",
+           "__version__"]
 
 __version__ = lib.baton_version().decode()
 
@@ -300,3 +301,107 @@ class Report(_Handle):
     def to_json(self):
         """One result object of shared/spec/cli.md: workflow, findings, counts."""
         return _take_string(lib.baton_report_to_json, self._h())
+
+
+# --- event logs (shared/spec/event-logs.md) ------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    """One event of a case: `time` is an aware datetime in UTC; `lifecycle`
+    is "complete" (also when the log gives none), "start" or "other"."""
+
+    activity: str
+    time: datetime.datetime
+    lifecycle: str
+    resource: str
+    team: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    """One case of a log, its events ordered by time (ties in file order)."""
+
+    id: str
+    case_type: str
+    closed: bool
+    events: Tuple[Event, ...]
+
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def _log_options(lenient, separator, columns, case_type_attribute, time_zone, classifier):
+    known = ("case", "activity", "timestamp", "lifecycle", "resource", "team")
+    unknown = set(columns) - set(known)
+    if unknown:
+        raise TypeError(f"unknown column option(s) {sorted(unknown)}; known: {list(known)}")
+    return LogOptions(LOG_OPTIONS_VERSION, 1 if lenient else 0, _utf8(separator),
+                      *(_utf8(columns.get(name)) for name in known), _utf8(case_type_attribute), _utf8(time_zone),
+                      _utf8(classifier))
+
+
+class Log(_Handle):
+    """An event log read whole: XES or CSV, plain or gzip, told apart by
+    content. A sequence of Case; `skipped` counts what a lenient read left
+    out, per reason. Options: lenient, separator (CSV), columns (CSV: a dict
+    of case, activity, timestamp, lifecycle, resource, team to column names),
+    case_type_attribute, time_zone (IANA, for timestamps without offset),
+    classifier (XES). Raises LoadError with the line and column."""
+
+    def __init__(self, handle):
+        """Use from_file or from_bytes."""
+        super().__init__(handle, lib.baton_log_free)
+
+    @classmethod
+    def from_file(cls, path, *, lenient=False, separator=None, columns=None, case_type_attribute=None,
+                  time_zone=None, classifier=None):
+        options = _log_options(lenient, separator, columns or {}, case_type_attribute, time_zone, classifier)
+        out = c_void_p()
+        _check(lib.baton_log_from_file(os.fsencode(path), byref(options), byref(out)))
+        return cls(out.value)
+
+    @classmethod
+    def from_bytes(cls, data, format=None, *, lenient=False, separator=None, columns=None,
+                   case_type_attribute=None, time_zone=None, classifier=None):
+        """`format`: "xes", "csv", or None to tell them apart by content."""
+        data = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        options = _log_options(lenient, separator, columns or {}, case_type_attribute, time_zone, classifier)
+        out = c_void_p()
+        _check(lib.baton_log_from_memory(data, len(data), _utf8(format), byref(options), byref(out)))
+        return cls(out.value)
+
+    def __len__(self):
+        return lib.baton_log_case_count(self._h())
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, i):
+        count = len(self)
+        if not -count <= i < count:
+            raise IndexError("case index out of range")
+        i %= count
+        h = self._h()
+
+        def event(j):
+            ms = lib.baton_log_event_time(h, i, j)
+            return Event(_string(lib.baton_log_event_activity(h, i, j)), _EPOCH + datetime.timedelta(milliseconds=ms),
+                         _string(lib.baton_log_event_lifecycle(h, i, j)), _string(lib.baton_log_event_resource(h, i, j)),
+                         _string(lib.baton_log_event_team(h, i, j)))
+
+        return Case(_string(lib.baton_log_case_id(h, i)), _string(lib.baton_log_case_type(h, i)),
+                    bool(lib.baton_log_case_closed(h, i)),
+                    tuple(event(j) for j in range(lib.baton_log_event_count(h, i))))
+
+    @property
+    def event_count(self):
+        """The number of events read, over all cases."""
+        return lib.baton_log_total_event_count(self._h())
+
+    @property
+    def skipped(self):
+        """{reason: events skipped} of a lenient read."""
+        h = self._h()
+        return {_string(lib.baton_log_skipped_reason(h, k)): lib.baton_log_skipped_count(h, k)
+                for k in range(lib.baton_log_skipped_reason_count(h))}

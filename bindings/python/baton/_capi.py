@@ -8,7 +8,7 @@ else; a test holds this table, the header and the library's exports equal.
 import ctypes
 import ctypes.util
 import os
-from ctypes import POINTER, c_char_p, c_int, c_size_t, c_uint, c_ulonglong, c_void_p
+from ctypes import POINTER, c_char_p, c_int, c_longlong, c_size_t, c_uint, c_ulonglong, c_void_p
 
 # The ABI number this binding is written for: libbaton.so.<ABI>.
 ABI = 1
@@ -25,6 +25,28 @@ class CheckOptions(ctypes.Structure):
         ("severity", c_char_p),
         ("today", c_char_p),
         ("state_limit", c_ulonglong),
+    ]
+
+
+LOG_OPTIONS_VERSION = 1
+
+
+class LogOptions(ctypes.Structure):
+    """baton_log_options, version 1."""
+
+    _fields_ = [
+        ("version", c_uint),
+        ("lenient", c_int),
+        ("separator", c_char_p),
+        ("case_column", c_char_p),
+        ("activity_column", c_char_p),
+        ("timestamp_column", c_char_p),
+        ("lifecycle_column", c_char_p),
+        ("resource_column", c_char_p),
+        ("team_column", c_char_p),
+        ("case_type_attribute", c_char_p),
+        ("time_zone", c_char_p),
+        ("classifier", c_char_p),
     ]
 
 
@@ -83,6 +105,24 @@ FUNCTIONS = {
     "baton_report_to_json": (_status, [_handle, _out_string, POINTER(c_size_t)]),
     "baton_walk": (_status, [_handle, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
     "baton_string_free": (None, [c_void_p]),
+    # event logs (issue 9)
+    "baton_log_from_file": (_status, [c_char_p, POINTER(LogOptions), _out_handle]),
+    "baton_log_from_memory": (_status, [c_char_p, c_size_t, c_char_p, POINTER(LogOptions), _out_handle]),
+    "baton_log_free": (None, [_handle]),
+    "baton_log_case_count": (c_size_t, [_handle]),
+    "baton_log_total_event_count": (c_size_t, [_handle]),
+    "baton_log_case_id": (c_char_p, [_handle, c_size_t]),
+    "baton_log_case_type": (c_char_p, [_handle, c_size_t]),
+    "baton_log_case_closed": (c_int, [_handle, c_size_t]),
+    "baton_log_event_count": (c_size_t, [_handle, c_size_t]),
+    "baton_log_event_activity": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_log_event_time": (c_longlong, [_handle, c_size_t, c_size_t]),
+    "baton_log_event_lifecycle": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_log_event_resource": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_log_event_team": (c_char_p, [_handle, c_size_t, c_size_t]),
+    "baton_log_skipped_reason_count": (c_size_t, [_handle]),
+    "baton_log_skipped_reason": (c_char_p, [_handle, c_size_t]),
+    "baton_log_skipped_count": (c_ulonglong, [_handle, c_size_t]),
 }
 
 
