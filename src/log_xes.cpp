@@ -11,6 +11,7 @@
 
 #include <cstring>
 #include <exception>
+#include <map>
 #include <unordered_set>
 
 namespace baton::detail {
@@ -211,6 +212,9 @@ class XesReader {
     const XML_Char* key = attribute(atts, "key");
     const XML_Char* value = attribute(atts, "value");
     if (!key || !value) return;
+    // Every event default, for classifier keys not known yet (globals come
+    // before the classifiers in XES).
+    if (parent == Frame::global_event) global_event_defaults_[key] = value;
     const bool for_events = parent == Frame::event || parent == Frame::global_event;
     const std::vector<std::string>& keys = for_events ? event_keys_ : trace_keys_;
     Values& into = parent == Frame::event          ? event_values_
@@ -254,13 +258,12 @@ class XesReader {
           if (k == event_keys_.size()) event_keys_.push_back(key);
           activity_keys_.push_back(k);
         }
-        // Defaults read so far for the new keys are lost: globals come
-        // before traces in XES, so re-reading is not needed for the
-        // standard keys, and new keys start without defaults.
         Values defaults(event_keys_.size());
-        for (std::size_t k = 0; k < event_defaults_.value.size(); ++k) {
-          defaults.value[k] = event_defaults_.value[k];
-          defaults.present[k] = event_defaults_.present[k];
+        for (std::size_t k = 0; k < event_keys_.size(); ++k) {
+          const auto d = global_event_defaults_.find(event_keys_[k]);
+          if (d == global_event_defaults_.end()) continue;
+          defaults.value[k] = d->second;
+          defaults.present[k] = true;
         }
         event_defaults_ = std::move(defaults);
         event_values_ = Values(event_keys_.size());
@@ -340,6 +343,7 @@ class XesReader {
   std::vector<std::pair<std::string, std::vector<std::string>>> classifiers_;
   bool classifier_resolved_ = false;
   Values event_values_, event_defaults_, trace_values_, trace_defaults_;
+  std::map<std::string, std::string> global_event_defaults_;
 
   LogCase case_;
   int trace_column_ = 0, event_line_ = 0, event_column_ = 0;

@@ -139,6 +139,9 @@ class Simulator {
     judge_deadlines(kept, rules, id);
     std::stable_sort(c.events.begin(), c.events.end(),
                      [](const LogEvent& a, const LogEvent& b) { return a.time_ms < b.time_ms; });
+    // A case whose first event comes after the log's end is not in the log
+    // (CSV could not even write it).
+    if (c.events.empty()) return;
     std::vector<InjectedDeviation> truth;
     for (Pending& p : truth_) truth.push_back(std::move(p.deviation));
     sink(c, truth);

@@ -122,6 +122,20 @@ TEST_CASE("XES: a classifier the log declares gives the activity", "[event-log][
              Contains("declares no classifier \"Nope\" (it declares \"Activity\", \"Activity and resource\")"));
 }
 
+TEST_CASE("XES: a classifier key's global default counts", "[event-log][xes]") {
+  const std::string xes =
+      "<log><global scope=\"event\"><string key=\"kind\" value=\"auto\"/></global>"
+      "<classifier name=\"Kind\" keys=\"concept:name kind\"/>"
+      "<trace><string key=\"concept:name\" value=\"c\"/>"
+      "<event><string key=\"concept:name\" value=\"A\"/><date key=\"time:timestamp\" value=\"2026-01-01T00:00:00Z\"/></event>"
+      "<event><string key=\"concept:name\" value=\"B\"/><string key=\"kind\" value=\"manual\"/>"
+      "<date key=\"time:timestamp\" value=\"2026-01-02T00:00:00Z\"/></event></trace></log>";
+  LogReadOptions options;
+  options.classifier = "Kind";
+  CHECK(activities(baton::load_log(xes, "k.xes", options).cases.at(0)) ==
+        std::vector<std::string>{"A+auto", "B+manual"});
+}
+
 TEST_CASE("XES: the case type is read from the trace attribute the option names", "[event-log][xes]") {
   LogReadOptions options;
   options.case_type_attribute = "cost";

@@ -61,7 +61,8 @@ struct InjectedDeviation {
 
 using SimulatedCaseSink = std::function<void(const LogCase&, const std::vector<InjectedDeviation>&)>;
 
-// Cases in order of arrival (ids "S-00001", ...). The same workflow, options
+// Cases in order of arrival (ids "S-00001", ...; a case arriving too late
+// to have an event before the log's end is left out, its id unused). The same workflow, options
 // and seed give the same log on every machine. Without noise the log keeps
 // every response deadline (the steps before a `then` are made faster where
 // needed), so conformance should find nothing the workflow itself allows.
