@@ -2,10 +2,14 @@
 // exception crosses into the host and every failure leaves a last error.
 #include "baton.h"
 
+#include <baton/bpmn.hpp>
 #include <baton/check.hpp>
 #include <baton/conformance_report.hpp>
 #include <baton/log_conformance.hpp>
 #include <baton/event_log.hpp>
+#include <baton/diff.hpp>
+#include <baton/followup.hpp>
+#include <baton/impact.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
 #include <baton/output.hpp>
@@ -168,6 +172,31 @@ baton_status hand_out(const std::string& s, char** out, size_t* length) {
   return BATON_OK;
 }
 
+// ---- Texts for people (handbook)
+
+baton::Lang lang_of(const char* lang, const char* what) {
+  auto l = baton::parse_lang(lang);
+  if (!l) fail(BATON_E_INVALID_ARGUMENT, std::string(what) + " must be \"da\" or \"en\"");
+  return *l;
+}
+
+baton::Lang lang_or(const char* lang, const baton::Workflow& w) {
+  return lang ? lang_of(lang, "lang") : baton::language_of(w);
+}
+
+baton::TextForm text_form(const char* format) {
+  auto f = baton::parse_text_form(format ? format : "text");
+  if (!f) fail(BATON_E_INVALID_ARGUMENT, "format must be \"text\", \"markdown\" or \"json\"");
+  return *f;
+}
+
+baton::Date date_or_today(const char* today) {
+  if (!today) return baton::Date::today();
+  auto d = baton::Date::parse(today);
+  if (!d) fail(BATON_E_INVALID_ARGUMENT, "today is not a date of the form YYYY-MM-DD");
+  return *d;
+}
+
 baton::CheckOptions check_options(const baton_check_options* opts) {
   baton::CheckOptions o;
   if (!opts) return o;
@@ -193,6 +222,8 @@ baton::CheckOptions check_options(const baton_check_options* opts) {
     if (!o.today) fail(BATON_E_INVALID_ARGUMENT, "baton_check_options.today is not a date of the form YYYY-MM-DD");
   }
   o.state_limit = gsl::narrow<std::uint64_t>(opts->state_limit);
+  // ---- Version 2 (handbook): lang.
+  if (opts->version >= 2 && opts->lang) o.lang = lang_of(opts->lang, "baton_check_options.lang");
   return o;
 }
 
@@ -249,6 +280,17 @@ baton_status baton_workflow_to_json(const baton_workflow* wf, char** out, size_t
   return guard([&] {
     out_param(out);
     return hand_out(baton::to_json(workflow(wf)), out, length);
+  });
+}
+
+baton_status baton_workflow_to_bpmn(const baton_workflow* wf, char** out, size_t* length) {
+  return guard([&] {
+    out_param(out);
+    try {
+      return hand_out(baton::to_bpmn(workflow(wf)), out, length);
+    } catch (const baton::BpmnWriteError& e) {
+      return set_error(BATON_E_INVALID, e.what());
+    }
   });
 }
 
@@ -376,6 +418,58 @@ baton_status baton_walk(const baton_workflow* wf, const char* case_type, const c
       ct = &w.case_types()[*i];
     }
     return hand_out(baton::walk(w, ct, f), out, length);
+  });
+}
+
+// ---- Texts for people (handbook)
+
+baton_status baton_follow_up_agenda(const baton_workflow* wf, const char* today, const char* format, const char* lang,
+                                    char** out, size_t* length) {
+  return guard([&] {
+    out_param(out);
+    const baton::Workflow& w = workflow(wf);
+    return hand_out(baton::write_follow_up_agenda(w, date_or_today(today), lang_or(lang, w), text_form(format)), out,
+                    length);
+  });
+}
+
+baton_status baton_diff(const baton_workflow* old_wf, const baton_workflow* new_wf, const char* team,
+                        const char* today, const char* format, const char* lang, char** out, size_t* length) {
+  return guard([&] {
+    out_param(out);
+    const baton::Workflow &a = workflow(old_wf), &b = workflow(new_wf);
+    baton::DiffOptions options;
+    options.lang = lang_or(lang, b);
+    if (team) options.team = team;
+    options.checks.today = date_or_today(today);
+    const baton::TextForm form = text_form(format);
+    std::optional<baton::WorkflowDiff> d;
+    try {
+      d = baton::diff_workflows(a, b, options);
+    } catch (const std::invalid_argument& e) {
+      fail(BATON_E_NOT_FOUND, e.what());
+    }
+    return hand_out(baton::write_diff(*d, *options.lang, form), out, length);
+  });
+}
+
+baton_status baton_impact(const baton_workflow* wf, const char* of, const char* named, const char* format,
+                          const char* lang, char** out, size_t* length) {
+  return guard([&] {
+    out_param(out);
+    const baton::Workflow& w = workflow(wf);
+    const auto subject = baton::parse_impact_of(of ? of : "");
+    if (!subject) fail(BATON_E_INVALID_ARGUMENT, "of must be \"source\", \"requirement\", \"team\", \"system\", \"template\" or \"artifact\"");
+    if (!named) fail(BATON_E_INVALID_ARGUMENT, "named is NULL");
+    const baton::TextForm form = text_form(format);
+    const baton::Lang l = lang_or(lang, w);
+    std::optional<baton::Impact> impact;
+    try {
+      impact = baton::impact_of(w, *subject, named);
+    } catch (const std::invalid_argument& e) {
+      fail(BATON_E_NOT_FOUND, e.what());
+    }
+    return hand_out(baton::write_impact(w, *impact, l, form), out, length);
   });
 }
 

@@ -121,6 +121,15 @@ BATON_API baton_status baton_workflow_from_memory(const char *data, size_t lengt
  * On failure *out is NULL. Loading the result gives an equal workflow. */
 BATON_API baton_status baton_workflow_to_json(const baton_workflow *wf, char **out, size_t *length);
 
+/* Write the workflow as BPMN 2.0 XML with diagram interchange (one pool, a
+ * lane per team, roles as nested lanes; shared/spec/bpmn.md "Writing").
+ * *out and *length as for baton_workflow_to_json: the caller frees *out
+ * with baton_string_free; on failure *out is NULL. Reading the result
+ * (baton_workflow_from_memory with "bpmn") gives an equal workflow. A
+ * workflow holding a character XML 1.0 cannot carry (a control character):
+ * BATON_E_INVALID, the last error naming where. */
+BATON_API baton_status baton_workflow_to_bpmn(const baton_workflow *wf, char **out, size_t *length);
+
 /* Release a workflow; NULL is allowed. Reports made from it stay valid. */
 BATON_API void baton_workflow_free(baton_workflow *wf);
 
@@ -159,10 +168,12 @@ typedef struct baton_check_options {
   const char *severity;           /* "rule=level,rule=level", or NULL */
   const char *today;              /* "YYYY-MM-DD", or NULL for today (UTC) */
   unsigned long long state_limit; /* 0 for the default */
+  /* ---- Version 2 (handbook, issue 10): the language of the messages. */
+  const char *lang;               /* "da" or "en", or NULL for the workflow's `language` */
 } baton_check_options;
 
-#define BATON_CHECK_OPTIONS_VERSION 1
-#define BATON_CHECK_OPTIONS_INIT { BATON_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0 }
+#define BATON_CHECK_OPTIONS_VERSION 2
+#define BATON_CHECK_OPTIONS_INIT { BATON_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, NULL }
 
 /* Run the checks (shared/spec/checks.md) on `wf`. `opts` may be NULL for the
  * defaults. On success *out is a new report the caller owns and frees with
@@ -316,6 +327,33 @@ BATON_API const char *baton_log_event_team(const baton_log *log, size_t i, size_
 BATON_API size_t baton_log_skipped_reason_count(const baton_log *log);
 BATON_API const char *baton_log_skipped_reason(const baton_log *log, size_t k);
 BATON_API unsigned long long baton_log_skipped_count(const baton_log *log, size_t k);
+ * Texts for people: follow-up agenda, what changes, what rests on it
+ * (shared/spec/handbook.md). Each writes `format` ("text", "markdown" or
+ * "json"; NULL means "text") in `lang` ("da" or "en"; NULL means the
+ * workflow's `language`). *out and *length as for baton_workflow_to_json:
+ * the caller frees *out with baton_string_free. A bad format, language or
+ * date is BATON_E_INVALID_ARGUMENT; an id the workflow lacks
+ * BATON_E_NOT_FOUND.
+ * ------------------------------------------------------------------------ */
+
+/* The follow-up points by due date as of `today` ("YYYY-MM-DD", NULL for
+ * today in UTC), with question, owner, steps and teams. */
+BATON_API baton_status baton_follow_up_agenda(const baton_workflow *wf, const char *today, const char *format,
+                                              const char *lang, char **out, size_t *length);
+
+/* What changes from `old_wf` to `new_wf` (objects matched by id), with the
+ * findings fixed and new as of `today`; with `team` (a team id of either
+ * version, or NULL) only what changes for that team, told from its side.
+ * NULL `lang` means the new workflow's language. */
+BATON_API baton_status baton_diff(const baton_workflow *old_wf, const baton_workflow *new_wf, const char *team,
+                                  const char *today, const char *format, const char *lang, char **out,
+                                  size_t *length);
+
+/* Everything that rests on a thing: `of` is "source" (then `named` is text
+ * matched within requirements' sources, e.g. "§ 20"), "requirement",
+ * "team", "system", "template" or "artifact" (then `named` is its id). */
+BATON_API baton_status baton_impact(const baton_workflow *wf, const char *of, const char *named, const char *format,
+                                    const char *lang, char **out, size_t *length);
 
 /* ------------------------------------------------------------------------
  * Memory

@@ -1,19 +1,26 @@
 // The baton command (shared/spec/cli.md): a thin shell over the library's
 // public API; it decides nothing the library does not.
+#include <baton/bpmn.hpp>
 #include <baton/check.hpp>
+#include <baton/diff.hpp>
+#include <baton/followup.hpp>
+#include <baton/impact.hpp>
 #include <baton/conformance_report.hpp>
 #include <baton/event_log.hpp>
 #include <baton/log_conformance.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
 #include <baton/output.hpp>
+#include <baton/output_file.hpp>
 #include <baton/registry.hpp>
 #include <baton/simulate.hpp>
 #include <baton/version.hpp>
 #include <baton/walk.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -38,11 +45,21 @@ const std::map<std::string, std::string> usage_of = {
      "  --fail-on error|warning|info|never\n"
      "                                lowest severity that makes the exit status 1 (error)\n"
      "  --today YYYY-MM-DD            the analysis date (today)\n"
-     "  --state-limit N               most states a state-space question may visit (1000000)\n"},
+     "  --state-limit N               most states a state-space question may visit (1000000)\n"
+     "  --lang da|en                  language of the messages (the workflow's `language`)\n"},
     {"walk", "baton walk FILE [--case-type ID] [--format markdown|json]\n"
              "                                a case type (or the whole workflow) from start to end\n"},
+    {"export", "baton export [--format bpmn|json] FILE [-o OUT] [--diagram yes|no]\n"
+               "                                the workflow as BPMN 2.0 with diagram (bpmn) or format v1 (json);\n"
+               "                                --diagram no leaves BPMN DI out (for workflows too large to lay out)\n"},
     {"rules", "baton rules                             list every check with its id, severity and summary\n"},
     {"help", "baton help [COMMAND]                    this text, or one command's\n"},
+    // The people-facing outputs (shared/spec/handbook.md); --lang da|en
+    // overrides the workflow's `language`.
+    {"followup", "baton followup FILE [--today YYYY-MM-DD] [--format text|json|markdown] [--lang da|en]\n"
+                 "                                the follow-up points by due date (the agenda)\n"},
+    {"diff", "baton diff OLD NEW [--team ID] [--today YYYY-MM-DD] [--format text|json|markdown] [--lang da|en]\n"
+             "                                what changes between two versions, and the findings fixed and new\n"},
     {"simulate",
      "baton simulate FILE -o LOG [options]    write a simulated event log, and its injected deviations\n"
      "                                beside it (LOG.truth.csv)\n"
@@ -56,6 +73,10 @@ const std::map<std::string, std::string> usage_of = {
      "                                when cases arrive; the log ends with --to (2026-01-01, 2026-12-31)\n"
      "  --time-zone ZONE              offset of the timestamps (Europe/Copenhagen)\n"
      "  --start-events yes|no         a start event before each step's complete one (no)\n"},
+    {"impact", "baton impact FILE (--source TEXT | --requirement ID | --team ID | --system ID | --template ID |\n"
+               "                  --artifact ID) [--format text|json|markdown] [--lang da|en]\n"
+               "                                everything that rests on a legal source or an object\n"
+               "                                (--legal-source is another name for --source)\n"},
     {"conform",
      "baton conform WORKFLOW LOG... [options] check every case of the logs against the workflow\n"
      "  --format text|json|csv        output form (text)\n"
@@ -77,7 +98,8 @@ const std::map<std::string, std::string> usage_of = {
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c : {"validate", "check", "walk", "rules", "help", "simulate", "conform", "conform-merge"})
+  for (const char* c : {"validate", "check", "walk", "export", "rules", "help", "followup", "diff", "impact",
+                        "simulate", "conform", "conform-merge"})
     out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
@@ -165,6 +187,10 @@ baton::CheckOptions check_options(const Arguments& a) {
     o.today = baton::Date::parse(*today);
     if (!o.today) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *today + "\""};
   }
+  if (auto lang = a.last("lang")) {
+    o.lang = baton::parse_lang(*lang);
+    if (!o.lang) throw UsageError{"--lang takes da or en, not \"" + *lang + "\""};
+  }
   if (auto limit = a.last("state-limit")) {
     auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), o.state_limit);
     if (ec != std::errc{} || end != limit->data() + limit->size() || o.state_limit == 0)
@@ -191,7 +217,7 @@ int validate(const std::vector<std::string>& args) {
 }
 
 int check(const std::vector<std::string>& args) {
-  const Arguments a(args, {"format", "only", "disable", "severity", "fail-on", "today", "state-limit"});
+  const Arguments a(args, {"format", "only", "disable", "severity", "fail-on", "today", "state-limit", "lang"});
   if (a.files.empty()) throw UsageError{"check needs at least one FILE"};
   const bool as_json = one_of(a, "format", {"text", "json"}) == "json";
   const std::string fail_on = one_of(a, "fail-on", {"error", "warning", "info", "never"});
@@ -247,6 +273,43 @@ int walk(const std::vector<std::string>& args) {
   }
   std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown);
   if (as_json) std::cout << "\n";
+  return exit_clean;
+}
+
+int export_workflow(std::vector<std::string> args) {
+  // "-o OUT" is the one short option; the rest are "--name value".
+  std::optional<std::string> output;
+  for (std::size_t i = 0; i < args.size(); ++i)
+    if (args[i] == "-o") {
+      if (i + 1 >= args.size()) throw UsageError{"option -o needs a value"};
+      output = args[i + 1];
+      args.erase(args.begin() + static_cast<std::ptrdiff_t>(i), args.begin() + static_cast<std::ptrdiff_t>(i) + 2);
+      break;
+    }
+  const Arguments a(args, {"format", "diagram"});
+  if (a.files.size() != 1) throw UsageError{"export takes exactly one FILE"};
+  const bool as_bpmn = one_of(a, "format", {"bpmn", "json"}) == "bpmn";
+  const baton::BpmnWriteOptions bpmn_options{.diagram = one_of(a, "diagram", {"yes", "no"}) == "yes"};
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  std::string text;
+  try {
+    text = as_bpmn ? baton::to_bpmn(*wf, bpmn_options) : baton::to_json(*wf) + "\n";
+  } catch (const std::runtime_error& e) {
+    std::cerr << a.files.front() << ": error: " << e.what() << "\n";
+    return exit_trouble;
+  }
+  if (!output || *output == "-") {
+    std::cout << text;
+    return exit_clean;
+  }
+  try {
+    baton::write_file_atomically(*output, text);
+  } catch (const baton::OutputError& e) {
+    std::cerr << "baton: error: " << e.what() << "\n";
+    return exit_trouble;
+  }
   return exit_clean;
 }
 
@@ -320,6 +383,83 @@ int help(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
+// ---- The people-facing outputs (handbook.md)
+
+// --lang, else the workflow's `language`.
+baton::Lang lang_of(const Arguments& a, const baton::Workflow& wf) {
+  const auto given = a.last("lang");
+  if (!given) return baton::language_of(wf);
+  auto lang = baton::parse_lang(*given);
+  if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
+  return *lang;
+}
+
+baton::Date today_of(const Arguments& a) {
+  const auto given = a.last("today");
+  if (!given) return baton::Date::today();
+  auto date = baton::Date::parse(*given);
+  if (!date) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *given + "\""};
+  return *date;
+}
+
+baton::TextForm text_form_of(const Arguments& a) {
+  return *baton::parse_text_form(one_of(a, "format", {"text", "json", "markdown"}));
+}
+
+int followup(const std::vector<std::string>& args) {
+  const Arguments a(args, {"today", "format", "lang"});
+  if (a.files.size() != 1) throw UsageError{"followup takes exactly one FILE"};
+  const baton::TextForm form = text_form_of(a);
+  const baton::Date today = today_of(a);
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  std::cout << baton::write_follow_up_agenda(*wf, today, lang_of(a, *wf), form);
+  return exit_clean;
+}
+
+int diff(const std::vector<std::string>& args) {
+  const Arguments a(args, {"team", "today", "format", "lang"});
+  if (a.files.size() != 2) throw UsageError{"diff takes exactly two FILEs, OLD and NEW"};
+  const baton::TextForm form = text_form_of(a);
+  baton::DiffOptions options;
+  options.team = a.last("team");
+  options.checks.today = today_of(a);
+  std::optional<baton::LoadError> error;
+  auto old_wf = load(a.files[0], error);
+  auto new_wf = load(a.files[1], error);
+  if (!old_wf || !new_wf) return exit_trouble;
+  const baton::Lang lang = lang_of(a, *new_wf);
+  options.lang = lang;
+  try {
+    std::cout << baton::write_diff(baton::diff_workflows(*old_wf, *new_wf, options), lang, form);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError{e.what()};
+  }
+  return exit_clean;
+}
+
+int impact(const std::vector<std::string>& args) {
+  const std::vector<std::string> subjects = {"source", "legal-source", "requirement", "team", "system", "template", "artifact"};
+  std::vector<std::string> known = subjects;
+  known.insert(known.end(), {"format", "lang"});
+  const Arguments a(args, known);
+  if (a.files.size() != 1) throw UsageError{"impact takes exactly one FILE"};
+  std::optional<std::pair<baton::ImpactOf, std::string>> asked;
+  for (const std::string& subject : subjects)
+    if (auto value = a.last(subject)) {
+      if (asked) throw UsageError{"impact takes one of --source, --requirement, --team, --system, --template, --artifact"};
+      asked = {*baton::parse_impact_of(subject == "legal-source" ? "source" : subject), *value};
+    }
+  if (!asked) throw UsageError{"impact needs one of --source, --requirement, --team, --system, --template, --artifact"};
+  const baton::TextForm form = text_form_of(a);
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  if (!wf) return exit_trouble;
+  try {
+    std::cout << baton::write_impact(*wf, baton::impact_of(*wf, asked->first, asked->second), lang_of(a, *wf), form);
+  } catch (const std::invalid_argument& e) {
+    std::cerr << a.files.front() << ": error: " << e.what() << "\n";
 // --- conform (event-logs.md) ----------------------------------------------------------
 
 std::uint64_t positive_number(const Arguments& a, const std::string& name, std::uint64_t fallback) {
@@ -451,7 +591,11 @@ int main(int argc, char** argv) try {
   if (command == "check") return check(args);
   if (command == "walk") return walk(args);
   if (command == "rules") return rules(args);
+  if (command == "followup") return followup(args);
+  if (command == "diff") return diff(args);
+  if (command == "export") return export_workflow(args);
   if (command == "simulate") return simulate(args);
+  if (command == "impact") return impact(args);
   if (command == "conform") return conform(args);
   if (command == "conform-merge") return conform_merge(args);
   throw UsageError{"unknown command \"" + command + "\""};

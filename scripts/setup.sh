@@ -15,6 +15,14 @@ if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
   apt-get update -qq
   apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
 fi
+# The bpmn_moddle test runs bpmn.io's parser with node; Debian's npm only
+# where no npm is on the machine already.
+if ! command -v npm >/dev/null 2>&1; then
+  echo "== installing nodejs and npm"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends nodejs npm >/dev/null
+fi
 
 build=${1:-build}
 shift || true

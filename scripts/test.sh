@@ -21,3 +21,6 @@ echo "== ThreadSanitizer: one workflow handle checked from several threads"
 cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBATON_TSAN=ON -DBATON_BUILD_BENCHMARKS=OFF >/dev/null
 cmake --build build-tsan -j "$jobs" --target test_capi_threads
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan -R '^capi_threads$' --output-on-failure
+
+echo "== fuzz targets (tests/fuzz/), ${FUZZ_SECONDS:-20} s each under ASan + UBSan (clang-14, libFuzzer)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-20} scripts/fuzz.sh

@@ -203,7 +203,8 @@ class Loader {
     each(top, "case_types", w.case_types, [&](const json::object& o, const Place& p) { return case_type(o, p, w); });
     each(top, "follow_up", w.follow_up, [&](const json::object& o, const Place& p) {
       return FollowUp{std::string(id(o, "id", p)), text(o, "question", p), refs(o, "steps", p, steps_),
-                      optional_count(o, "every_days", p, 1), optional_text(o, "source", p)};
+                      optional_count(o, "every_days", p, 1, max_duration_days), optional_text(o, "source", p),
+                      optional_ref(o, "owner", p, teams_), optional_date(o, "last_done", p)};
     });
     if (const json::value* v = top.if_contains("review")) {
       const Place rp = root_ / "review";
@@ -235,6 +236,8 @@ class Loader {
     if (!v.is_string()) fail(p, "must be a string, not " + std::string(type_name(v)));
     const json::string& s = v.get_string();
     if (s.size() > max_text_bytes) fail(p, "text longer than 1 MiB");
+    // The C ABI hands texts out NUL-terminated: one inside would cut them.
+    if (s.find('\0') != json::string::npos) fail(p, "text contains a NUL character (\\u0000)");
     return {s.data(), s.size()};
   }
 
@@ -305,8 +308,18 @@ class Loader {
     return out;
   }
 
+  std::optional<Date> optional_date(const json::object& o, std::string_view key, const Place& p) const {
+    const json::value* v = o.if_contains(key);
+    if (!v) return std::nullopt;
+    const Place dp = p / key;
+    const std::string_view s = string_value(*v, dp);
+    auto date = Date::parse(s);
+    if (!date) fail(dp, shown(s) + " is not a date YYYY-MM-DD");
+    return date;
+  }
+
   std::optional<std::int64_t> optional_count(const json::object& o, std::string_view key, const Place& p,
-                                             std::int64_t least) const {
+                                             std::int64_t least, std::int64_t most) const {
     const json::value* v = o.if_contains(key);
     if (!v) return std::nullopt;
     const Place vp = p / key;
@@ -315,6 +328,7 @@ class Loader {
     else if (v->is_uint64()) fail(vp, "number too large");
     else fail(vp, "must be a whole number, not " + std::string(type_name(*v)));
     if (n < least) fail(vp, "must be at least " + std::to_string(least));
+    if (n > most) fail(vp, "must be at most " + std::to_string(most));
     return n;
   }
 
@@ -337,6 +351,8 @@ class Loader {
     const std::string_view s = string_value(v, p);
     auto d = Duration::parse(s);
     if (!d) fail(p, shown(s) + " is not an ISO 8601 duration such as \"PT24H\" or \"P4M\"");
+    if (d->static_seconds() > max_duration_seconds)
+      fail(p, shown(s) + " is longer than 1000 years (a year counted as 365 days), the longest duration allowed");
     return *d;
   }
 
@@ -519,7 +535,14 @@ class Loader {
   Requirement requirement(const json::object& o, const Place& p, const WorkflowParts& w) const {
     Requirement r{std::string(id(o, "id", p)), text(o, "text", p), optional_text(o, "source", p), std::nullopt,
                   std::nullopt};
-    if (o.contains("case_types")) r.case_types = refs(o, "case_types", p, case_types_);
+    if (o.contains("case_types")) {
+      r.case_types = refs(o, "case_types", p, case_types_);
+      // A repeat would ask every question of the case type again.
+      for (std::size_t i = 0; i < r.case_types->size(); ++i)
+        if (std::find(r.case_types->begin(), r.case_types->begin() + i, (*r.case_types)[i]) != r.case_types->begin() + i)
+          fail(p / "case_types" / i,
+               "the case type " + shown(o.at("case_types").get_array()[i].get_string()) + " is listed twice");
+    }
     if (const json::value* v = o.if_contains("rule")) {
       static constexpr std::pair<std::string_view, RuleType> types[] = {
           {"existence", RuleType::existence}, {"precedence", RuleType::precedence}, {"response", RuleType::response}};
@@ -589,13 +612,8 @@ class Loader {
 
   Review review(const json::object& o, const Place& p) const {
     Review r;
-    if (const json::value* v = o.if_contains("last_reviewed")) {
-      const Place dp = p / "last_reviewed";
-      const std::string_view s = string_value(*v, dp);
-      r.last_reviewed = Date::parse(s);
-      if (!r.last_reviewed) fail(dp, shown(s) + " is not a date YYYY-MM-DD");
-    }
-    r.interval_days = optional_count(o, "interval_days", p, 1);
+    r.last_reviewed = optional_date(o, "last_reviewed", p);
+    r.interval_days = optional_count(o, "interval_days", p, 1, max_duration_days);
     r.owner = optional_ref(o, "owner", p, teams_);
     return r;
   }

@@ -56,6 +56,8 @@ class Writer {
       if (!f.steps.empty()) j["steps"] = ids(f.steps, w_.steps);
       if (f.every_days) j["every_days"] = *f.every_days;
       put(j, "source", f.source);
+      if (f.owner) j["owner"] = w_.teams[*f.owner].id;
+      if (f.last_done) j["last_done"] = f.last_done->to_string();
       return j;
     });
     return o;

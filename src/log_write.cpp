@@ -14,20 +14,29 @@ namespace baton {
 namespace {
 
 // A file written in pieces, gzip-compressed when its name ends in ".gz".
+// The pieces go to a temporary beside it, renamed over the target by
+// close(): as write_file_atomically does for whole files (issue 12), a
+// reader never sees half a log, and a failure leaves no temporary behind.
 class OutputFile {
  public:
-  explicit OutputFile(const std::filesystem::path& path) : name_(path.string()) {
+  explicit OutputFile(const std::filesystem::path& path)
+      : name_(path.string()), target_(path), temporary_(path.string() + ".part") {
     if (path.extension() == ".gz") {
-      gz_ = gzopen(name_.c_str(), "wb6");
+      gz_ = gzopen(temporary_.c_str(), "wb6");
       if (!gz_) fail("cannot create the file");
       gzbuffer(gz_, 1 << 17);
     } else {
-      plain_.open(path, std::ios::binary | std::ios::trunc);
+      plain_.open(temporary_, std::ios::binary | std::ios::trunc);
       if (!plain_) fail("cannot create the file");
     }
   }
   ~OutputFile() {
     if (gz_) gzclose(gz_);
+    if (!closed_) {
+      plain_.close();
+      std::error_code ignored;
+      std::filesystem::remove(temporary_, ignored);
+    }
   }
   OutputFile(const OutputFile&) = delete;
   OutputFile& operator=(const OutputFile&) = delete;
@@ -46,6 +55,10 @@ class OutputFile {
       plain_.close();
       if (!plain_) fail("cannot write the file");
     }
+    std::error_code error;
+    std::filesystem::rename(temporary_, target_, error);
+    if (error) fail(("cannot write the file: " + error.message()).c_str());
+    closed_ = true;
   }
 
  private:
@@ -63,6 +76,8 @@ class OutputFile {
   [[noreturn]] void fail(const char* what) const { throw std::runtime_error(name_ + ": " + what); }
 
   std::string name_;
+  std::filesystem::path target_, temporary_;
+  bool closed_ = false;
   gzFile gz_ = nullptr;
   std::ofstream plain_;
   std::string buffer_;

@@ -1,10 +1,14 @@
 #include <baton/time.hpp>
 
+#include <baton/messages.hpp>
+
 #include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <span>
+#include <utility>
 
 namespace baton {
 namespace {
@@ -74,30 +78,29 @@ std::string Duration::to_string() const {
   return out;
 }
 
-std::int64_t Duration::static_seconds() const {
-  constexpr std::int64_t day = 86400;
-  return years * 365 * day + months * 30 * day + weeks * 7 * day + days * day + hours * 3600 +
-         minutes * 60 + seconds;
+std::int64_t saturating_add(std::int64_t a, std::int64_t b) {
+  std::int64_t sum = 0;
+  if (!__builtin_add_overflow(a, b, &sum)) return sum;
+  return b > 0 ? std::numeric_limits<std::int64_t>::max() : std::numeric_limits<std::int64_t>::min();
 }
 
-std::string describe_seconds(std::int64_t seconds) {
-  auto plural = [](std::int64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
-  const std::int64_t days = seconds / 86400, hours = seconds % 86400 / 3600,
-                     minutes = seconds % 3600 / 60, secs = seconds % 60;
-  std::string out;
-  auto add = [&](std::int64_t n, const char* one, const char* many) {
-    if (n == 0) return;
-    if (!out.empty()) out += ' ';
-    out += plural(n, one, many);
-  };
-  add(days, "day", "days");
-  add(hours, "hour", "hours");
-  add(minutes, "minute", "minutes");
-  add(secs, "second", "seconds");
-  return out.empty() ? "0 seconds" : out;
+std::int64_t Duration::static_seconds() const {
+  constexpr std::int64_t day = 86400;
+  const std::pair<std::int64_t, std::int64_t> parts[] = {{years, 365 * day}, {months, 30 * day}, {weeks, 7 * day},
+                                                         {days, day},        {hours, 3600},      {minutes, 60},
+                                                         {seconds, 1}};
+  std::int64_t total = 0;
+  for (const auto& [count, unit] : parts) {
+    std::int64_t part = 0;
+    if (__builtin_mul_overflow(count, unit, &part)) part = count < 0 ? std::numeric_limits<std::int64_t>::min()
+                                                                     : std::numeric_limits<std::int64_t>::max();
+    total = saturating_add(total, part);
+  }
+  return total;
 }
+
+// The English words, from the message catalogue (one home for the units).
+std::string describe_seconds(std::int64_t seconds) { return describe_seconds(seconds, Lang::en); }
 
 namespace {
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -143,6 +146,9 @@ std::int64_t Date::days_since_epoch() const {
 
 Date Date::from_days_since_epoch(std::int64_t days) {
   using namespace std::chrono;
+  // The days of years -32767 and 32767, the range std::chrono::year holds.
+  constexpr std::int64_t first = -12687428, last = 11248737;
+  days = std::clamp(days, first, last);
   const year_month_day ymd{sys_days{std::chrono::days{days}}};
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
           static_cast<int>(static_cast<unsigned>(ymd.day()))};

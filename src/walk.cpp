@@ -269,6 +269,10 @@ class Walk {
 
 }  // namespace
 
+std::vector<Index> steps_in_run_order(const Workflow& workflow, const CaseType* case_type) {
+  return run_order(workflow, CaseRestriction(workflow, case_type));
+}
+
 std::string walk(const Workflow& workflow, const CaseType* case_type, WalkFormat format) {
   const Walk w(workflow, case_type);
   return format == WalkFormat::json ? json::serialize(w.to_json()) : w.markdown();

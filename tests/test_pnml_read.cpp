@@ -2,6 +2,8 @@
 // workflow read from a net has the same labelled complete firing sequences
 // (compared by enumeration on small nets), and nets that are no workflow
 // nets or not 1-safe are refused with the element's place.
+#include <baton/alignment.hpp>
+#include <baton/conformance.hpp>
 #include <baton/load.hpp>
 #include <baton/pnml.hpp>
 #include <baton/semantics.hpp>
@@ -185,4 +187,56 @@ TEST_CASE("PNML: nets that are no workflow nets, or not 1-safe, are refused", "[
   CHECK_THAT(error_of("<definitions/>"), Contains("bad.pnml:1:1: not PNML: the root element is <definitions>"));
   CHECK_THAT(error_of("<pnml><net>"), Contains("bad.pnml:1:11: not well-formed XML"));
   CHECK_THAT(error_of("<pnml/>"), Contains("has no <net>"));
+}
+
+TEST_CASE("PNML: damaged copies of a net are read or refused, never anything else", "[pnml][bad]") {
+  const std::string original = pnml({{"i", "p1", "p2", "p3", "p4", "o"},
+                                     {{"a", "A"}, {"b", "B"}, {"c", "C"}, {"d", "D"}, {"t", ""}},
+                                     {{"i", "a"}, {"a", "p1"}, {"a", "p2"}, {"p1", "b"}, {"p2", "c"}, {"b", "p3"},
+                                      {"c", "p4"}, {"p3", "d"}, {"p4", "d"}, {"d", "o"}, {"p1", "t"}, {"t", "p3"}}});
+  std::uint64_t state = 99;
+  auto next = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return state >> 33;
+  };
+  std::size_t read = 0;
+  for (int round = 0; round < 400; ++round) {
+    std::string damaged = original;
+    const std::size_t at = next() % damaged.size();
+    if (next() % 2) damaged.erase(at, 1 + next() % 40);
+    else damaged[at] = static_cast<char>(next());
+    try {
+      baton::load_pnml(damaged, "damaged.pnml");
+      ++read;
+    } catch (const baton::LoadError&) {
+    }
+  }
+  CHECK(read > 0);
+}
+
+TEST_CASE("PNML: alignments on a read net cost what they cost on the net", "[pnml][alignment]") {
+  // The start and end steps stand for places: no move on them costs.
+  const auto read = baton::read_workflow_file(std::string(BATON_FIXTURES) + "/pnml/pm4py-style.pnml");
+  const baton::Workflow& wf = *read.workflow;
+  const baton::CaseRestriction all(wf);
+  const baton::AlignmentNet net(wf, all);
+  REQUIRE(net.cheapest_complete_run());
+  CHECK(*net.cheapest_complete_run() == 1);  // "Underretning modtaget", then the silent skip
+  const auto modtaget = wf.find_step("t-modtag"), vurdering = wf.find_step("t-vurder");
+  REQUIRE(modtaget);
+  REQUIRE(vurdering);
+  using T = baton::TraceEvent;
+  const auto fitting = baton::align(net, std::vector<T>{T{modtaget}, T{vurdering}});
+  CHECK(fitting.cost == 0);
+  CHECK(fitting.fitness == 1.0);
+  const auto skipped = baton::align(net, std::vector<T>{T{vurdering}});
+  CHECK(skipped.cost == 1);  // a model move on "Underretning modtaget"
+  CHECK(skipped.fitness == Approx(1.0 - 1.0 / (1 + 1)));
+  // Only the labelled transition is a deviation, never the start or end step.
+  const auto deviations = baton::alignment_deviations(wf, skipped);
+  REQUIRE(deviations.size() == 1);
+  CHECK(deviations[0].kind == baton::DeviationKind::skipped_step);
+  CHECK(deviations[0].step == modtaget);
+  const auto twice = baton::align(net, std::vector<T>{T{modtaget}, T{vurdering}, T{vurdering}});
+  CHECK(twice.cost == 1);  // one log move
 }

@@ -4,10 +4,12 @@
 #pragma once
 
 #include <baton/finding.hpp>
+#include <baton/lang.hpp>
 #include <baton/model.hpp>
 #include <baton/time.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
@@ -27,6 +29,7 @@ struct CheckOptions {
   std::map<std::string, Severity> severity;  // rule id -> severity
   std::optional<Date> today;                 // empty: today (UTC)
   std::uint64_t state_limit = 0;             // 0: default_state_limit
+  std::optional<Lang> lang;                  // empty: the workflow's `language`
 };
 
 // Options that name an unknown rule id, or a bad level, are refused with this.
@@ -50,7 +53,7 @@ struct Check {
 // between checks, computed once on first use.
 class CheckContext {
  public:
-  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit);
+  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, Lang lang = Lang::en);
   ~CheckContext();
   CheckContext(const CheckContext&) = delete;
   CheckContext& operator=(const CheckContext&) = delete;
@@ -58,6 +61,10 @@ class CheckContext {
   const Workflow& workflow() const { return workflow_; }
   Date today() const { return today_; }
   std::uint64_t state_limit() const { return state_limit_; }
+  // The language the findings' messages are written in.
+  Lang lang() const { return lang_; }
+  std::string say(Msg id, std::initializer_list<MessageArg> args = {}) const;
+  std::string quote(std::string_view name) const;
 
   // A check that stopped at the state limit says so here; analysis-limit
   // reports the list.
@@ -80,6 +87,7 @@ class CheckContext {
   const Workflow& workflow_;
   Date today_;
   std::uint64_t state_limit_;
+  Lang lang_;
   std::set<std::string> incomplete_;
   std::map<const void*, std::shared_ptr<void>> cache_;
 };

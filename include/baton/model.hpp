@@ -159,6 +159,13 @@ struct FollowUp {
   std::vector<Index> steps;
   std::optional<std::int64_t> every_days;
   std::optional<std::string> source;
+  std::optional<Index> owner;       // the team that follows up
+  std::optional<Date> last_done;    // when it was last followed up
+  // The date it is next due: last done plus every_days; none when either is missing.
+  std::optional<Date> due() const {
+    if (!last_done || !every_days) return std::nullopt;
+    return last_done->plus_days(*every_days);
+  }
   friend bool operator==(const FollowUp&, const FollowUp&) = default;
 };
 

@@ -8,6 +8,17 @@
 
 namespace baton {
 
+// The longest duration and review interval a workflow may state: 1000 years
+// (365 days each). Nothing a case worker keeps is longer, and the bound keeps
+// every sum of times the analyses form far from overflowing; the loader
+// refuses anything longer.
+inline constexpr std::int64_t max_duration_days = 1000 * 365;
+inline constexpr std::int64_t max_duration_seconds = max_duration_days * 86400;
+
+// a + b for times in seconds (or days), never overflowing: a sum past the
+// range stays at its end, which is still longer than any deadline.
+std::int64_t saturating_add(std::int64_t a, std::int64_t b);
+
 // PnYnMnWnDTnHnMnS with whole numbers. The components are kept as written so
 // that a workflow round-trips unchanged; static analysis compares them through
 // `static_seconds()`, which counts a month as 30 days and a year as 365.
@@ -17,6 +28,8 @@ struct Duration {
 
   static std::optional<Duration> parse(std::string_view text);
   std::string to_string() const;
+  // Saturates at the int64 range (a workflow made without the loader may
+  // hold any components); a loaded one is at most max_duration_seconds.
   std::int64_t static_seconds() const;
   // Whether months or years were counted as 30 or 365 days.
   bool uses_calendar_units() const { return years != 0 || months != 0; }
@@ -35,8 +48,9 @@ struct Date {
   static Date today();                                       // UTC
   std::string to_string() const;
   std::int64_t days_since_epoch() const;
+  // Saturates at the years the calendar can name (about +-32767).
   static Date from_days_since_epoch(std::int64_t days);
-  Date plus_days(std::int64_t days) const { return from_days_since_epoch(days_since_epoch() + days); }
+  Date plus_days(std::int64_t days) const { return from_days_since_epoch(saturating_add(days_since_epoch(), days)); }
   friend auto operator<=>(const Date&, const Date&) = default;
 };
 

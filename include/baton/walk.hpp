@@ -7,6 +7,7 @@
 #include <baton/model.hpp>
 
 #include <string>
+#include <vector>
 
 namespace baton {
 
@@ -15,5 +16,10 @@ enum class WalkFormat { markdown, json };
 // `case_type` null: the whole workflow; else one of `workflow`'s case types,
 // whose choices decide which way the case goes at XOR splits.
 std::string walk(const Workflow& workflow, const CaseType* case_type, WalkFormat format);
+
+// The steps a case (of `case_type`, or any case when null) can reach, gateways
+// left out, in run order: every step after the steps that lead to it (rework
+// loops aside). The walk, the handbook and impact lists all go by this.
+std::vector<Index> steps_in_run_order(const Workflow& workflow, const CaseType* case_type);
 
 }  // namespace baton

@@ -10,9 +10,7 @@ void run_analysis_limit(CheckContext& context, std::vector<Finding>& out) {
   std::string names;
   for (const std::string& id : context.incomplete()) names += (names.empty() ? "" : ", ") + id;
   out.push_back(finding_for(analysis_limit, "",
-                            "The analysis stopped at the limit of " + std::to_string(context.state_limit()) +
-                                " states, so these checks are incomplete: " + names +
-                                ". Raise the state limit to finish them."));
+                            context.say(Msg::analysis_limit, {{"limit", std::to_string(context.state_limit())}, {"checks", names}})));
 }
 
 }  // namespace baton::checks

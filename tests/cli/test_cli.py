@@ -126,7 +126,11 @@ class Check(unittest.TestCase):
         self.assertRegex(lines[-1], r"^\d+ errors?, \d+ warnings?, \d+ infos?$")
         for line in lines[:-1]:
             self.assertRegex(line, r"^.+:(/[^:]*)?: (error|warning|info): .+ \[[a-z-]+\]$")
-        self.assertIn(EVERY + ":/teams/2: info: The team “Økonomi”", r.stdout)
+        # The fixture's language is Danish; --lang en overrides it.
+        self.assertIn(EVERY + ":/teams/2: info: Teamet »Økonomi« bruges ikke", r.stdout)
+        en = run("check", EVERY, "--today", "2026-11-24", "--lang", "en")
+        self.assertIn(EVERY + ":/teams/2: info: The team “Økonomi”", en.stdout)
+        self.assertEqual(run("check", EVERY, "--lang", "fr").returncode, 2)
 
     def test_byte_identical_runs(self):
         a = run("check", EVERY, "--today", "2026-11-24", "--format", "json")
@@ -205,7 +209,7 @@ class Usage(unittest.TestCase):
         r = run("rules")
         self.assertEqual(r.returncode, 0)
         self.assertIn("redundant-control (warning)", r.stdout)
-        self.assertEqual(len(r.stdout.splitlines()), 27)
+        self.assertEqual(len(r.stdout.splitlines()), 28)
 
     def test_unknown_command_is_usage_error(self):
         self.assertEqual(run("frobnicate").returncode, 2)
@@ -252,7 +256,66 @@ class Simulate(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stderr)
         self.assertIn("PNML net read: 2 labelled transitions", r.stderr)
         self.assertIn("pm4py-style.pnml:26:7: warning:", r.stdout)
+EXAMPLES = os.path.join(os.path.dirname(FIXTURES), "..", "examples", "born-unge")
+FOER = os.path.join(EXAMPLES, "foer.json")
+EFTER = os.path.join(EXAMPLES, "efter.json")
+
+
+class Handbook(unittest.TestCase):
+    def test_followup_agenda(self):
+        r = run("followup", EFTER, "--today", "2026-12-20", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        points = json.loads(r.stdout)["points"]
+        self.assertEqual(points[0]["status"], "overdue")
+        text = run("followup", EFTER, "--today", "2026-12-01").stdout
+        self.assertIn("Opfølgning: ", text)
+        self.assertIn("Ansvarlig: Myndighed", text)
+        self.assertEqual(run("followup", EFTER, "--today", "someday").returncode, 2)
+
+    def test_diff_per_team(self):
+        r = run("diff", FOER, EFTER, "--team", "modtagelse", "--today", "2026-12-01", "--lang", "en")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("You now hand the case on from “Screening”", r.stdout)
+        doc = json.loads(run("diff", FOER, EFTER, "--today", "2026-12-01", "--format", "json").stdout)
+        self.assertEqual(len(doc["findings_fixed"]), 4)
+        self.assertEqual(run("diff", FOER, EFTER, "--team", "nobody").returncode, 2)
+        self.assertEqual(run("diff", FOER).returncode, 2)
+
+    def test_impact_of_a_legal_source(self):
+        r = run("impact", EFTER, "--legal-source", "§ 20", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertIn("samlet-vurdering", [s["id"] for s in doc["steps"]])
+        self.assertEqual(run("impact", EFTER, "--team", "nobody").returncode, 2)
+        self.assertEqual(run("impact", EFTER).returncode, 2)
+        self.assertEqual(run("impact", EFTER, "--team", "jura", "--system", "dubu").returncode, 2)
 
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Hostile(unittest.TestCase):
+    """Inputs a user tried to break the command with (issue 12): each is
+    refused with one line naming its place, or checked; never a crash."""
+
+    def test_hostile_fixtures_never_crash_the_check(self):
+        folder = os.path.join(FIXTURES, "hostile")
+        for name in sorted(os.listdir(folder)):
+            with self.subTest(name):
+                r = run("check", "--today", "2026-11-24", os.path.join(folder, name))
+                self.assertIn(r.returncode, (0, 1, 2), r.stderr)
+                if r.returncode == 2:
+                    self.assertEqual(len(r.stderr.strip().splitlines()), 1, r.stderr)
+
+    def test_huge_duration_is_refused_with_its_place(self):
+        path = os.path.join(FIXTURES, "hostile", "huge-duration.json")
+        r = run("check", path)
+        self.assertEqual(r.returncode, 2)
+        self.assertTrue(r.stderr.startswith(path + ":/steps/2/duration: error: "), r.stderr)
+        self.assertIn("longer than 1000 years", r.stderr)
+
+    def test_longest_durations_summed_are_an_exceeded_deadline(self):
+        r = run("check", "--today", "2026-11-24", os.path.join(FIXTURES, "hostile", "longest-durations.json"))
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertIn("deadline-exceeded", r.stdout)

@@ -159,7 +159,7 @@ def _utf8(text):
     return None if text is None else text.encode("utf-8")
 
 
-def _options(today, only, disable, severity, state_limit):
+def _options(today, only, disable, severity, state_limit, lang=None):
     if state_limit < 0:
         raise ValueError("state_limit must not be negative")
     if isinstance(severity, Mapping):
@@ -167,7 +167,11 @@ def _options(today, only, disable, severity, state_limit):
     if isinstance(today, datetime.date):
         today = today.isoformat()
     return CheckOptions(CHECK_OPTIONS_VERSION, _utf8(_comma_list(only)), _utf8(_comma_list(disable)),
-                        _utf8(severity), _utf8(today), state_limit)
+                        _utf8(severity), _utf8(today), state_limit, _utf8(lang))
+
+
+def _date_text(today):
+    return today.isoformat() if isinstance(today, datetime.date) else today
 
 
 class Workflow(_Handle):
@@ -229,12 +233,19 @@ class Workflow(_Handle):
         """The workflow as format v1 JSON text."""
         return _take_string(lib.baton_workflow_to_json, self._h())
 
-    def check(self, today=None, only=None, disable=None, severity=None, state_limit=0):
+    def to_bpmn(self):
+        """The workflow as BPMN 2.0 XML text with its diagram; reading it
+        back (Workflow.from_memory or from_file) gives an equal workflow."""
+        return _take_string(lib.baton_workflow_to_bpmn, self._h())
+
+    def check(self, today=None, only=None, disable=None, severity=None, state_limit=0, lang=None):
         """Runs the checks. `today`: "YYYY-MM-DD" or a date (default: today,
         UTC); `only`, `disable`: rule ids, comma-separated or a list;
         `severity`: "rule=level,..." or a dict; `state_limit`: 0 for the
-        default. Raises Error for an unknown rule id, level or a bad date."""
-        options = _options(today, only, disable, severity, state_limit)
+        default; `lang`: "da" or "en" for the messages (default: the
+        workflow's language). Raises Error for an unknown rule id, level,
+        language or a bad date."""
+        options = _options(today, only, disable, severity, state_limit, lang)
         out = c_void_p()
         _check(lib.baton_check(self._h(), byref(options), byref(out)))
         return Report(out.value, self)
@@ -244,6 +255,31 @@ class Workflow(_Handle):
         as "markdown" or "json" text."""
         return _take_string(lib.baton_walk, self._h(), _utf8(case_type), _utf8(format))
 
+    # ---- Texts for people (handbook): `format` "text", "markdown" or
+    # "json"; `lang` "da" or "en" (default: the workflow's language).
+
+    def followup(self, today=None, format="text", lang=None):
+        """The follow-up agenda: the follow-up points by due date."""
+        return _take_string(lib.baton_follow_up_agenda, self._h(), _utf8(_date_text(today)), _utf8(format),
+                            _utf8(lang))
+
+    def diff(self, old, team=None, today=None, format="text", lang=None):
+        """What changes from the workflow `old` to this one (for `team`, a
+        team id, only what changes for that team), with findings fixed and new."""
+        return _take_string(lib.baton_diff, old._h(), self._h(), _utf8(team), _utf8(_date_text(today)),
+                            _utf8(format), _utf8(lang))
+
+    def impact(self, source=None, requirement=None, team=None, system=None, template=None, artifact=None,
+               format="text", lang=None):
+        """Everything that rests on one thing: a legal source (text such as
+        "§ 20") or the id of a requirement, team, system, template or artifact."""
+        named = {"source": source, "requirement": requirement, "team": team, "system": system,
+                 "template": template, "artifact": artifact}
+        given = [(of, value) for of, value in named.items() if value is not None]
+        if len(given) != 1:
+            raise ValueError("impact takes exactly one of source, requirement, team, system, template, artifact")
+        of, value = given[0]
+        return _take_string(lib.baton_impact, self._h(), _utf8(of), _utf8(value), _utf8(format), _utf8(lang))
     def conform(self, log, today=None, state_limit=0, jobs=1, pseudonymise=None):
         """Checks every case of `log` (a Log) against the workflow
         (shared/spec/event-logs.md). `today`: the analysis date for overdue

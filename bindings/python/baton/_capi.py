@@ -12,11 +12,11 @@ from ctypes import POINTER, c_char_p, c_double, c_int, c_longlong, c_size_t, c_u
 
 # The ABI number this binding is written for: libbaton.so.<ABI>.
 ABI = 1
-CHECK_OPTIONS_VERSION = 1
+CHECK_OPTIONS_VERSION = 2
 
 
 class CheckOptions(ctypes.Structure):
-    """baton_check_options, version 1."""
+    """baton_check_options, version 2."""
 
     _fields_ = [
         ("version", c_uint),
@@ -25,6 +25,8 @@ class CheckOptions(ctypes.Structure):
         ("severity", c_char_p),
         ("today", c_char_p),
         ("state_limit", c_ulonglong),
+        # ---- Version 2 (handbook): the language of the messages.
+        ("lang", c_char_p),
     ]
 
 
@@ -84,6 +86,7 @@ FUNCTIONS = {
     "baton_workflow_from_json": (_status, [c_char_p, c_size_t, _out_handle]),
     "baton_workflow_from_memory": (_status, [c_char_p, c_size_t, c_char_p, _out_handle]),
     "baton_workflow_to_json": (_status, [_handle, _out_string, POINTER(c_size_t)]),
+    "baton_workflow_to_bpmn": (_status, [_handle, _out_string, POINTER(c_size_t)]),
     "baton_workflow_free": (None, [_handle]),
     "baton_workflow_id": (c_char_p, [_handle]),
     "baton_workflow_name": (c_char_p, [_handle]),
@@ -118,6 +121,10 @@ FUNCTIONS = {
     "baton_report_witness": (c_char_p, [_handle, c_size_t, c_size_t]),
     "baton_report_to_json": (_status, [_handle, _out_string, POINTER(c_size_t)]),
     "baton_walk": (_status, [_handle, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
+    # ---- Texts for people (handbook)
+    "baton_follow_up_agenda": (_status, [_handle, c_char_p, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
+    "baton_diff": (_status, [_handle, _handle, c_char_p, c_char_p, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
+    "baton_impact": (_status, [_handle, c_char_p, c_char_p, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
     "baton_string_free": (None, [c_void_p]),
     # event logs (issue 9)
     "baton_log_from_file": (_status, [c_char_p, POINTER(LogOptions), _out_handle]),
