@@ -191,18 +191,19 @@ class RuleJudge {
 
 }  // namespace
 
-CaseResult CaseChecker::check(const LogCase& log_case, std::uint64_t ordinal) {
+CaseResult CaseChecker::check(LogCase log_case, std::uint64_t ordinal) {
   const Workflow& wf = model_.workflow();
   CaseResult r;
   r.ordinal = ordinal;
-  r.id = log_case.id;
-  r.case_type_written = log_case.case_type;
+  r.id = std::move(log_case.id);
   r.case_type = model_.case_type_of(log_case.case_type);
+  r.case_type_written = std::move(log_case.case_type);
 
   // Occurrences, and each step's own time from a start event to the next
   // complete event of the same step.
   std::map<Index, std::deque<std::int64_t>> started;
-  for (const LogEvent& e : log_case.events) {
+  r.occurrences.reserve(log_case.events.size());
+  for (LogEvent& e : log_case.events) {
     const std::optional<Index> step = model_.step_of(e.activity);
     if (e.lifecycle == Lifecycle::start) {
       if (step) started[*step].push_back(e.time_ms);
@@ -217,7 +218,8 @@ CaseResult CaseChecker::check(const LogCase& log_case, std::uint64_t ordinal) {
         r.step_times.push_back({r.occurrences.size(), start, seconds_between(start, e.time_ms)});
       }
     }
-    r.occurrences.push_back({e.activity, step, e.time_ms, e.team, model_.team_of(e.team)});
+    const std::optional<Index> team = model_.team_of(e.team);
+    r.occurrences.push_back({std::move(e.activity), step, e.time_ms, std::move(e.team), team});
   }
   const auto& occ = r.occurrences;
   r.open = !log_case.closed && (occ.empty() || !occ.back().step || wf.step(*occ.back().step).kind != StepKind::end);
@@ -337,8 +339,8 @@ struct ConformanceRun::State {
   State(const ConformanceModel& m, const RunOptions& o, ResultSink s)
       : model(m), options(o), sink(std::move(s)), summary(ConformanceSummary::of(m.workflow())) {}
 
-  CaseResult check(CaseChecker& checker, const LogCase& c, std::uint64_t ordinal) {
-    CaseResult r = checker.check(c, ordinal);
+  CaseResult check(CaseChecker& checker, LogCase&& c, std::uint64_t ordinal) {
+    CaseResult r = checker.check(std::move(c), ordinal);
     if (options.pseudonymise_key) r.id = pseudonymise(*options.pseudonymise_key, r.id);
     return r;
   }
@@ -360,7 +362,7 @@ struct ConformanceRun::State {
       std::optional<CaseResult> result;
       std::exception_ptr failed;
       try {
-        result = check(checker, item.second, item.first);
+        result = check(checker, std::move(item.second), item.first);
       } catch (...) {
         failed = std::current_exception();
       }
@@ -421,7 +423,7 @@ void ConformanceRun::add(LogCase&& log_case) {
   const std::uint64_t ordinal = s.ordinal++;
   if (s.options.partitions > 1 && partition_of(log_case.id, s.options.partitions) != s.options.partition) return;
   if (s.inline_checker) {
-    s.emit(s.check(*s.inline_checker, log_case, ordinal));
+    s.emit(s.check(*s.inline_checker, std::move(log_case), ordinal));
     return;
   }
   std::unique_lock lock(s.mutex);

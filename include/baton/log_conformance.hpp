@@ -144,7 +144,9 @@ class CaseChecker {
   CaseChecker(const CaseChecker&) = delete;
   CaseChecker& operator=(const CaseChecker&) = delete;
 
-  CaseResult check(const LogCase& log_case, std::uint64_t ordinal = 0);
+  // By value: a run hands its case over, and the case's names move into
+  // the result instead of being copied.
+  CaseResult check(LogCase log_case, std::uint64_t ordinal = 0);
 
  private:
   const ConformanceModel& model_;
