@@ -37,7 +37,7 @@ const std::map<std::string, std::string> usage_of = {
      "  --today YYYY-MM-DD            the analysis date (today)\n"
      "  --state-limit N               most states a state-space question may visit (1000000)\n"
      "  --lang da|en                  language of the messages (the workflow's `language`)\n"},
-    {"walk", "baton walk FILE [--case-type ID] [--format markdown|json]\n"
+    {"walk", "baton walk FILE [--case-type ID] [--format markdown|json] [--lang da|en]\n"
              "                                a case type (or the whole workflow) from start to end\n"},
     {"rules", "baton rules                             list every check with its id, severity and summary\n"},
     {"help", "baton help [COMMAND]                    this text, or one command's\n"},
@@ -211,7 +211,7 @@ int check(const std::vector<std::string>& args) {
 }
 
 int walk(const std::vector<std::string>& args) {
-  const Arguments a(args, {"case-type", "format"});
+  const Arguments a(args, {"case-type", "format", "lang"});
   if (a.files.size() != 1) throw UsageError{"walk takes exactly one FILE"};
   const bool as_json = one_of(a, "format", {"markdown", "json"}) == "json";
   std::optional<baton::LoadError> error;
@@ -226,7 +226,12 @@ int walk(const std::vector<std::string>& args) {
     }
     case_type = &wf->case_types()[*index];
   }
-  std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown);
+  std::optional<baton::Lang> lang;
+  if (auto given = a.last("lang")) {
+    lang = baton::parse_lang(*given);
+    if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
+  }
+  std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown, lang);
   if (as_json) std::cout << "\n";
   return exit_clean;
 }
