@@ -3,6 +3,7 @@
 #include <baton/check.hpp>
 #include <baton/diff.hpp>
 #include <baton/followup.hpp>
+#include <baton/handbook.hpp>
 #include <baton/impact.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
@@ -12,6 +13,7 @@
 #include <baton/walk.hpp>
 
 #include <algorithm>
+#include <filesystem>
 #include <charconv>
 #include <iostream>
 #include <iterator>
@@ -51,11 +53,13 @@ const std::map<std::string, std::string> usage_of = {
                "                  --artifact ID) [--format text|json|markdown] [--lang da|en]\n"
                "                                everything that rests on a legal source or an object\n"
                "                                (--legal-source is another name for --source)\n"},
+    {"doc", "baton doc FILE -o FOLDER [--old OLD_FILE] [--today YYYY-MM-DD] [--format html|markdown] [--lang da|en]\n"
+            "                                the handbook: a self-contained folder to open in a browser\n"},
 };
 
 std::string usage_text() {
   std::string out = "usage:\n";
-  for (const char* c : {"validate", "check", "walk", "rules", "help", "followup", "diff", "impact"}) out += "  " + usage_of.at(c);
+  for (const char* c : {"validate", "check", "walk", "rules", "help", "followup", "diff", "impact", "doc"}) out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
 }
@@ -336,6 +340,35 @@ int impact(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
+int doc(std::vector<std::string> args) {
+  for (auto& a : args)
+    if (a == "-o") a = "--out";
+  const Arguments a(args, {"out", "old", "today", "format", "lang"});
+  if (a.files.size() != 1) throw UsageError{"doc takes exactly one FILE"};
+  const auto folder = a.last("out");
+  if (!folder) throw UsageError{"doc needs -o FOLDER"};
+  baton::HandbookOptions options;
+  options.form = one_of(a, "format", {"html", "markdown"}) == "html" ? baton::HandbookForm::html
+                                                                      : baton::HandbookForm::markdown;
+  options.checks.today = today_of(a);
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  std::shared_ptr<const baton::Workflow> old;
+  if (auto old_file = a.last("old")) old = load(*old_file, error);
+  if (!wf || (a.last("old") && !old)) return exit_trouble;
+  options.old = old.get();
+  options.lang = lang_of(a, *wf);
+  try {
+    baton::write_handbook(*wf, *folder, options);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "baton: " << e.what() << "\n";
+    return exit_trouble;
+  }
+  const char* front = options.form == baton::HandbookForm::html ? "index.html" : "index.md";
+  std::cout << "wrote the handbook to " << *folder << "; open " << (std::filesystem::path(*folder) / front).string() << "\n";
+  return exit_clean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -355,6 +388,7 @@ int main(int argc, char** argv) try {
   if (command == "followup") return followup(args);
   if (command == "diff") return diff(args);
   if (command == "impact") return impact(args);
+  if (command == "doc") return doc(args);
   throw UsageError{"unknown command \"" + command + "\""};
 } catch (const UsageError& e) {
   std::cerr << "baton: " << e.message << "\n" << usage_text();
