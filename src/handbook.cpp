@@ -226,13 +226,15 @@ std::string swimlane_svg(const Workflow& wf, const std::vector<Index>& chosen, L
     n.id = step.id;
     n.label = step.name;
     n.lane = lane_of.count({team, role}) ? lane_of[{team, role}] : lane_of[{team, ""}];
-    if (step.kind == StepKind::gateway || step.kind == StepKind::decision) n.shape = NodeShape::diamond;
-    if (step.kind == StepKind::gateway) n.width = n.height = 40;
+    // Work (tasks, controls, decisions) is a box; only routing is a diamond.
+    if (step.kind == StepKind::gateway) {
+      n.shape = NodeShape::diamond;
+      n.width = n.height = 40;
+    }
     if (step.kind == StepKind::start || step.kind == StepKind::end) {
       n.shape = NodeShape::circle;
       n.width = n.height = 40;
     }
-    if (step.kind == StepKind::decision) n.width = n.height = 100;
     node_of[s] = in.nodes.size();
     in.nodes.push_back(std::move(n));
   }
@@ -260,8 +262,17 @@ std::string swimlane_svg(const Workflow& wf, const std::vector<Index>& chosen, L
     const bool sub = in.lanes[l].parent.has_value();
     svg += "<rect class=\"lane\" x=\"" + num(b.x) + "\" y=\"" + num(b.y) + "\" width=\"" + num(b.width) + "\" height=\"" +
            num(b.height) + "\" fill=\"" + (sub ? "none" : (l % 2 ? "#f3f6fa" : "#fbfcfd")) + "\" stroke=\"#9aa7b4\"/>\n";
-    svg += "<text x=\"" + num(b.x + (sub ? 26 : 8)) + "\" y=\"" + num(b.y + 16) + "\" font-size=\"12\" font-weight=\"" +
-           (sub ? "normal" : "bold") + "\" fill=\"#34495e\">" + escape_html(in.lanes[l].label) + "</text>\n";
+    const bool has_sub_lanes = std::ranges::any_of(in.lanes, [&](const LayoutLane& x) { return x.parent == l; });
+    if (has_sub_lanes)  // the team's name runs up its header strip, the roles' names sit in theirs
+      // Smaller letters where a long name would not fit the lane's height.
+      svg += "<text transform=\"translate(" + num(b.x + 15) + "," + num(b.y + b.height / 2) +
+             ") rotate(-90)\" font-size=\"" +
+             num(std::clamp(b.height / (0.62 * static_cast<double>(in.lanes[l].label.size()) + 1), 7.0, 12.0)) +
+             "\" font-weight=\"bold\" text-anchor=\"middle\" fill=\"#34495e\">" +
+             escape_html(in.lanes[l].label) + "</text>\n";
+    else
+      svg += "<text x=\"" + num(b.x + 8) + "\" y=\"" + num(b.y + 16) + "\" font-size=\"12\" font-weight=\"" +
+             (sub ? "normal" : "bold") + "\" fill=\"#34495e\">" + escape_html(in.lanes[l].label) + "</text>\n";
   }
   for (std::size_t e = 0; e < in.edges.size(); ++e) {
     std::string points;
@@ -292,8 +303,10 @@ std::string swimlane_svg(const Workflow& wf, const std::vector<Index>& chosen, L
                "\" fill=\"#fff\" stroke=\"#333\" stroke-width=\"2\"/>";
         break;
     }
-    if (in.nodes[n].shape != NodeShape::circle || true) {
-      const auto lines = in.nodes[n].shape == NodeShape::circle ? std::vector<std::string>{} : wrap(in.nodes[n].label, in.nodes[n].shape == NodeShape::diamond ? 12 : 16);
+    {
+      // Boxes carry their name; start, end and gateways carry theirs in the
+      // title only (they are small).
+      const auto lines = in.nodes[n].shape == NodeShape::box ? wrap(in.nodes[n].label, 16) : std::vector<std::string>{};
       const std::size_t shown_lines = std::min<std::size_t>(lines.size(), 4);
       for (std::size_t i = 0; i < shown_lines; ++i)
         svg += "<text x=\"" + num(cx) + "\" y=\"" + num(cy + (static_cast<double>(i) - (shown_lines - 1) / 2.0) * 13 + 4) +
@@ -367,8 +380,6 @@ class Pages {
   }
   void add_diagram(Writer& w, const std::string& base, const std::vector<Index>& steps) {
     const std::string svg = swimlane_svg(wf_, steps, lang_, file("workflow"));
-    const std::size_t lanes = std::count(svg.begin(), svg.end(), '\n');  // unused in words; keeps the alt short
-    (void)lanes;
     const std::string alt = say(Msg::doc_diagram, {{"n", std::to_string(steps.empty() ? wf_.steps().size() : steps.size())},
                                                    {"lanes", std::to_string(wf_.teams().size())}});
     w.diagram(svg, alt, base + ".svg");
