@@ -4,6 +4,7 @@
 #include <baton/check.hpp>
 #include <baton/diff.hpp>
 #include <baton/followup.hpp>
+#include <baton/handbook.hpp>
 #include <baton/impact.hpp>
 #include <baton/conformance_report.hpp>
 #include <baton/event_log.hpp>
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <filesystem>
 #include <charconv>
 #include <cstring>
 #include <cstdio>
@@ -47,7 +49,7 @@ const std::map<std::string, std::string> usage_of = {
      "  --today YYYY-MM-DD            the analysis date (today)\n"
      "  --state-limit N               most states a state-space question may visit (1000000)\n"
      "  --lang da|en                  language of the messages (the workflow's `language`)\n"},
-    {"walk", "baton walk FILE [--case-type ID] [--format markdown|json]\n"
+    {"walk", "baton walk FILE [--case-type ID] [--format markdown|json] [--lang da|en]\n"
              "                                a case type (or the whole workflow) from start to end\n"},
     {"export", "baton export [--format bpmn|json] FILE [-o OUT] [--diagram yes|no]\n"
                "                                the workflow as BPMN 2.0 with diagram (bpmn) or format v1 (json);\n"
@@ -94,12 +96,14 @@ const std::map<std::string, std::string> usage_of = {
      "  --state-limit N               most states one case's alignment may visit (1000000)\n"},
     {"conform-merge", "baton conform-merge PART.json... [--format json|text]\n"
                       "                                merge the JSON results of every partition\n"},
+    {"doc", "baton doc FILE -o FOLDER [--old OLD_FILE] [--today YYYY-MM-DD] [--format html|markdown] [--lang da|en]\n"
+            "                                the handbook: a self-contained folder to open in a browser\n"},
 };
 
 std::string usage_text() {
   std::string out = "usage:\n";
   for (const char* c : {"validate", "check", "walk", "export", "rules", "help", "followup", "diff", "impact",
-                        "simulate", "conform", "conform-merge"})
+                        "doc", "simulate", "conform", "conform-merge"})
     out += "  " + usage_of.at(c);
   return out + "  baton --version\nFILE may be - for standard input. Exit status: 0 clean, 1 findings at or above "
                "--fail-on, 2 usage error or a file that could not be loaded.\n";
@@ -274,7 +278,7 @@ int check(const std::vector<std::string>& args) {
 }
 
 int walk(const std::vector<std::string>& args) {
-  const Arguments a(args, {"case-type", "format"});
+  const Arguments a(args, {"case-type", "format", "lang"});
   if (a.files.size() != 1) throw UsageError{"walk takes exactly one FILE"};
   const bool as_json = one_of(a, "format", {"markdown", "json"}) == "json";
   std::optional<baton::LoadError> error;
@@ -289,7 +293,12 @@ int walk(const std::vector<std::string>& args) {
     }
     case_type = &wf->case_types()[*index];
   }
-  std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown);
+  std::optional<baton::Lang> lang;
+  if (auto given = a.last("lang")) {
+    lang = baton::parse_lang(*given);
+    if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
+  }
+  std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown, lang);
   if (as_json) std::cout << "\n";
   return exit_clean;
 }
@@ -565,6 +574,35 @@ int conform_merge(const std::vector<std::string>& args) {
   return exit_clean;
 }
 
+int doc(std::vector<std::string> args) {
+  for (auto& a : args)
+    if (a == "-o") a = "--out";
+  const Arguments a(args, {"out", "old", "today", "format", "lang"});
+  if (a.files.size() != 1) throw UsageError{"doc takes exactly one FILE"};
+  const auto folder = a.last("out");
+  if (!folder) throw UsageError{"doc needs -o FOLDER"};
+  baton::HandbookOptions options;
+  options.form = one_of(a, "format", {"html", "markdown"}) == "html" ? baton::HandbookForm::html
+                                                                      : baton::HandbookForm::markdown;
+  options.checks.today = today_of(a);
+  std::optional<baton::LoadError> error;
+  auto wf = load(a.files.front(), error);
+  std::shared_ptr<const baton::Workflow> old;
+  if (auto old_file = a.last("old")) old = load(*old_file, error);
+  if (!wf || (a.last("old") && !old)) return exit_trouble;
+  options.old = old.get();
+  options.lang = lang_of(a, *wf);
+  try {
+    baton::write_handbook(*wf, *folder, options);
+  } catch (const std::runtime_error& e) {
+    std::cerr << "baton: " << e.what() << "\n";
+    return exit_trouble;
+  }
+  const char* front = options.form == baton::HandbookForm::html ? "index.html" : "index.md";
+  std::cout << "wrote the handbook to " << *folder << "; open " << (std::filesystem::path(*folder) / front).string() << "\n";
+  return exit_clean;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -588,6 +626,7 @@ int main(int argc, char** argv) try {
   if (command == "impact") return impact(args);
   if (command == "conform") return conform(args);
   if (command == "conform-merge") return conform_merge(args);
+  if (command == "doc") return doc(args);
   throw UsageError{"unknown command \"" + command + "\""};
 } catch (const UsageError& e) {
   std::cerr << "baton: " << e.message << "\n" << usage_text();

@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 packages=(g++ cmake ninja-build pkg-config python3 python3-jsonschema python3-setuptools python3-venv
           libboost1.81-dev libboost-graph1.81-dev libboost-json1.81-dev libmsgsl-dev catch2 abigail-tools
           libpugixml-dev graphviz libgraphviz-dev libexpat1-dev zlib1g-dev libhowardhinnant-date-dev tzdata
-          libssl-dev clang-14 libclang-rt-14-dev python3-dask python3-distributed)
+          libssl-dev clang-14 libclang-rt-14-dev python3-dask python3-distributed
+          chromium)  # the handbook's browser test (tests/browser)
 if ! dpkg -s "${packages[@]}" >/dev/null 2>&1; then
   echo "== installing packages: ${packages[*]}"
   export DEBIAN_FRONTEND=noninteractive
