@@ -29,4 +29,11 @@ status=$?
 echo
 echo "== baton walk $examples/efter.json --case-type undersoegelse-stoette"
 $baton walk "$examples/efter.json" --case-type undersoegelse-stoette
+echo
+# The handbook every team reads: efter.json, with what changes from foer.json.
+handbook=${BATON_HANDBOOK:-$PWD/build/handbook-born-unge}
+echo "== baton doc $examples/efter.json -o $handbook --old $examples/foer.json"
+$baton doc "$examples/efter.json" -o "$handbook" --old "$examples/foer.json" || status=2
+echo "Open $handbook/index.html in a browser: each team's page (\"Dit arbejde\") says what it does,"
+echo "receives and hands on, and what changes for it."
 exit $status
