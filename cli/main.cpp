@@ -131,6 +131,15 @@ std::string one_of(const Arguments& a, const std::string& name, const std::vecto
   return value;
 }
 
+// --lang da|en, where given (else the workflow's `language` decides).
+std::optional<baton::Lang> lang_option(const Arguments& a) {
+  const auto given = a.last("lang");
+  if (!given) return std::nullopt;
+  auto lang = baton::parse_lang(*given);
+  if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
+  return lang;
+}
+
 baton::CheckOptions check_options(const Arguments& a) {
   baton::CheckOptions o;
   try {
@@ -146,10 +155,7 @@ baton::CheckOptions check_options(const Arguments& a) {
     o.today = baton::Date::parse(*today);
     if (!o.today) throw UsageError{"--today takes a date YYYY-MM-DD, not \"" + *today + "\""};
   }
-  if (auto lang = a.last("lang")) {
-    o.lang = baton::parse_lang(*lang);
-    if (!o.lang) throw UsageError{"--lang takes da or en, not \"" + *lang + "\""};
-  }
+  o.lang = lang_option(a);
   if (auto limit = a.last("state-limit")) {
     auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), o.state_limit);
     if (ec != std::errc{} || end != limit->data() + limit->size() || o.state_limit == 0)
@@ -230,12 +236,8 @@ int walk(const std::vector<std::string>& args) {
     }
     case_type = &wf->case_types()[*index];
   }
-  std::optional<baton::Lang> lang;
-  if (auto given = a.last("lang")) {
-    lang = baton::parse_lang(*given);
-    if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
-  }
-  std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown, lang);
+  std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown,
+                           lang_option(a));
   if (as_json) std::cout << "\n";
   return exit_clean;
 }
@@ -262,11 +264,7 @@ int help(const std::vector<std::string>& args) {
 
 // --lang, else the workflow's `language`.
 baton::Lang lang_of(const Arguments& a, const baton::Workflow& wf) {
-  const auto given = a.last("lang");
-  if (!given) return baton::language_of(wf);
-  auto lang = baton::parse_lang(*given);
-  if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
-  return *lang;
+  return lang_option(a).value_or(baton::language_of(wf));
 }
 
 baton::Date today_of(const Arguments& a) {
