@@ -9,6 +9,7 @@
 #include <baton/event_log.hpp>
 #include <baton/diff.hpp>
 #include <baton/followup.hpp>
+#include <baton/handbook.hpp>
 #include <baton/impact.hpp>
 #include <baton/json.hpp>
 #include <baton/load.hpp>
@@ -470,6 +471,27 @@ baton_status baton_impact(const baton_workflow* wf, const char* of, const char* 
       fail(BATON_E_NOT_FOUND, e.what());
     }
     return hand_out(baton::write_impact(w, *impact, l, form), out, length);
+  });
+}
+
+baton_status baton_doc(const baton_workflow* wf, const baton_workflow* old_wf, const char* folder, const char* today,
+                       const char* format, const char* lang) {
+  return guard([&] {
+    const baton::Workflow& w = workflow(wf);
+    if (!folder) fail(BATON_E_INVALID_ARGUMENT, "folder is NULL");
+    baton::HandbookOptions options;
+    const std::string_view f = format ? format : "html";
+    if (f != "html" && f != "markdown") fail(BATON_E_INVALID_ARGUMENT, "format must be \"html\" or \"markdown\"");
+    options.form = f == "html" ? baton::HandbookForm::html : baton::HandbookForm::markdown;
+    options.lang = lang_or(lang, w);
+    options.checks.today = date_or_today(today);
+    if (old_wf) options.old = &workflow(old_wf);
+    try {
+      baton::write_handbook(w, folder, options);
+    } catch (const std::runtime_error& e) {
+      fail(BATON_E_IO, e.what());
+    }
+    return BATON_OK;
   });
 }
 

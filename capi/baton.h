@@ -357,6 +357,14 @@ BATON_API baton_status baton_diff(const baton_workflow *old_wf, const baton_work
 BATON_API baton_status baton_impact(const baton_workflow *wf, const char *of, const char *named, const char *format,
                                     const char *lang, char **out, size_t *length);
 
+/* The handbook (baton doc) of `wf` written into the folder `folder` (made
+ * when missing): `format` "html" or "markdown" (NULL means "html"); with
+ * `old_wf` (or NULL) the changes from that version; findings as of `today`
+ * (NULL for today). A folder or file that cannot be written is BATON_E_IO,
+ * with the last error naming it. */
+BATON_API baton_status baton_doc(const baton_workflow *wf, const baton_workflow *old_wf, const char *folder,
+                                 const char *today, const char *format, const char *lang);
+
 /* ------------------------------------------------------------------------
  * Memory
  * ------------------------------------------------------------------------ */

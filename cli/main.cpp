@@ -197,6 +197,15 @@ std::uint64_t number_option(const Arguments& a, const std::string& name, std::ui
   return n;
 }
 
+// --lang da|en, where given (else the workflow's `language` decides).
+std::optional<baton::Lang> lang_option(const Arguments& a) {
+  const auto given = a.last("lang");
+  if (!given) return std::nullopt;
+  auto lang = baton::parse_lang(*given);
+  if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
+  return lang;
+}
+
 baton::CheckOptions check_options(const Arguments& a) {
   baton::CheckOptions o;
   try {
@@ -209,15 +218,8 @@ baton::CheckOptions check_options(const Arguments& a) {
     throw UsageError{e.what()};
   }
   o.today = date_option(a, "today");
-  if (auto lang = a.last("lang")) {
-    o.lang = baton::parse_lang(*lang);
-    if (!o.lang) throw UsageError{"--lang takes da or en, not \"" + *lang + "\""};
-  }
-  if (auto limit = a.last("state-limit")) {
-    auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), o.state_limit);
-    if (ec != std::errc{} || end != limit->data() + limit->size() || o.state_limit == 0)
-      throw UsageError{"--state-limit takes a positive whole number, not \"" + *limit + "\""};
-  }
+  o.lang = lang_option(a);
+  o.state_limit = number_option(a, "state-limit", o.state_limit, 1);
   return o;
 }
 
@@ -293,12 +295,8 @@ int walk(const std::vector<std::string>& args) {
     }
     case_type = &wf->case_types()[*index];
   }
-  std::optional<baton::Lang> lang;
-  if (auto given = a.last("lang")) {
-    lang = baton::parse_lang(*given);
-    if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
-  }
-  std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown, lang);
+  std::cout << baton::walk(*wf, case_type, as_json ? baton::WalkFormat::json : baton::WalkFormat::markdown,
+                           lang_option(a));
   if (as_json) std::cout << "\n";
   return exit_clean;
 }
@@ -399,11 +397,7 @@ int help(const std::vector<std::string>& args) {
 
 // --lang, else the workflow's `language`.
 baton::Lang lang_of(const Arguments& a, const baton::Workflow& wf) {
-  const auto given = a.last("lang");
-  if (!given) return baton::language_of(wf);
-  auto lang = baton::parse_lang(*given);
-  if (!lang) throw UsageError{"--lang takes da or en, not \"" + *given + "\""};
-  return *lang;
+  return lang_option(a).value_or(baton::language_of(wf));
 }
 
 baton::Date today_of(const Arguments& a) {

@@ -33,4 +33,10 @@ echo
 echo "== baton conform $examples/foer.json $examples/sager-2026.csv.gz --today 2026-12-31"
 echo "   (a simulated year of cases: which steps, handovers and requirements are kept, which open cases are overdue)"
 $baton conform "$examples/foer.json" "$examples/sager-2026.csv.gz" --today 2026-12-31 --jobs 2 || status=2
+# The handbook every team reads: efter.json, with what changes from foer.json.
+handbook=${BATON_HANDBOOK:-$PWD/build/handbook-born-unge}
+echo "== baton doc $examples/efter.json -o $handbook --old $examples/foer.json"
+$baton doc "$examples/efter.json" -o "$handbook" --old "$examples/foer.json" || status=2
+echo "Open $handbook/index.html in a browser: each team's page (\"Dit arbejde\") says what it does,"
+echo "receives and hands on, and what changes for it."
 exit $status

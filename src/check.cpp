@@ -112,7 +112,7 @@ Report run_checks(const Workflow& workflow, const CheckOptions& options, std::sp
       Finding failed;
       failed.rule = "internal-error";
       failed.severity = Severity::error;
-      failed.message = "The check " + std::string(check->id) + " failed: " + e.what();
+      failed.message = context.say(Msg::internal_error, {{"check", std::string(check->id)}, {"what", e.what()}});
       found = {std::move(failed)};
     }
     const auto level = options.severity.find(std::string(check->id));

@@ -260,7 +260,7 @@ std::string swimlane_svg(const Workflow& wf, const std::vector<Index>& chosen, L
   for (std::size_t l = 0; l < in.lanes.size(); ++l) {
     const Box& b = out.lanes[l];
     const bool sub = in.lanes[l].parent.has_value();
-    svg += "<rect class=\"lane\" x=\"" + num(b.x) + "\" y=\"" + num(b.y) + "\" width=\"" + num(b.width) + "\" height=\"" +
+    svg += "<rect class=\"lane\" data-lane=\"" + std::to_string(l) + "\" x=\"" + num(b.x) + "\" y=\"" + num(b.y) + "\" width=\"" + num(b.width) + "\" height=\"" +
            num(b.height) + "\" fill=\"" + (sub ? "none" : (l % 2 ? "#f3f6fa" : "#fbfcfd")) + "\" stroke=\"#9aa7b4\"/>\n";
     const bool has_sub_lanes = std::ranges::any_of(in.lanes, [&](const LayoutLane& x) { return x.parent == l; });
     if (has_sub_lanes)  // the team's name runs up its header strip, the roles' names sit in theirs
@@ -288,7 +288,11 @@ std::string swimlane_svg(const Workflow& wf, const std::vector<Index>& chosen, L
   for (std::size_t n = 0; n < in.nodes.size(); ++n) {
     const Box& b = out.nodes[n];
     const double cx = b.x + b.width / 2, cy = b.y + b.height / 2;
-    svg += "<a href=\"" + escape_html(link_prefix + "#step-" + in.nodes[n].id) + "\"><title>" + escape_html(in.nodes[n].label) + "</title>";
+    // data-lane names the band the step is drawn in, so a test can check it
+    // lies inside it.
+    svg += "<a href=\"" + escape_html(link_prefix + "#step-" + in.nodes[n].id) + "\" data-lane=\"" +
+           std::to_string(in.nodes[n].lane) + "\" data-box=\"" + num(b.x) + " " + num(b.y) + " " + num(b.width) + " " +
+           num(b.height) + "\"><title>" + escape_html(in.nodes[n].label) + "</title>";
     switch (in.nodes[n].shape) {
       case NodeShape::box:
         svg += "<rect x=\"" + num(b.x) + "\" y=\"" + num(b.y) + "\" width=\"" + num(b.width) + "\" height=\"" +

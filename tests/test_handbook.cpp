@@ -139,3 +139,66 @@ TEST_CASE("handbook: the diagram has every step in its team's lane, handovers st
   for (auto at = svg.find("class=\"lane\""); at != std::string::npos; at = svg.find("class=\"lane\"", at + 1)) ++lanes;
   CHECK(lanes >= wf->teams().size());
 }
+
+#include "generator.hpp"
+
+#include <boost/json.hpp>
+
+TEST_CASE("handbook: a 150-step, 12-team workflow gives a readable diagram", "[handbook][layout]") {
+  // The generator's five teams, split into twelve by where each step falls.
+  auto doc = boost::json::parse(bench::generate_workflow(150, 7)).as_object();
+  auto& teams = doc["teams"].as_array();
+  const std::size_t original = teams.size();
+  std::vector<std::vector<std::string>> variants(original);
+  for (std::size_t i = 0; i < original; ++i) variants[i].push_back(std::string(teams[i].at("id").as_string()));
+  for (std::size_t k = 0; teams.size() < 12; ++k) {
+    const std::size_t i = k % original;
+    boost::json::object copy = teams[i].as_object();
+    const std::string id = std::string(copy["id"].as_string()) + "-" + std::to_string(k);
+    copy["id"] = id;
+    copy["name"] = std::string(copy["name"].as_string()) + " " + std::to_string(k);
+    variants[i].push_back(id);
+    teams.push_back(copy);
+  }
+  std::size_t n = 0;
+  for (auto& step : doc["steps"].as_array()) {
+    auto& s = step.as_object();
+    if (!s.contains("team")) continue;
+    for (std::size_t i = 0; i < original; ++i)
+      if (s["team"].as_string() == variants[i][0]) {
+        s["team"] = variants[i][(n++ / 3) % variants[i].size()];
+        break;
+      }
+  }
+  auto wf = load(boost::json::serialize(doc));
+  REQUIRE(wf->teams().size() == 12);
+  const std::string svg = swimlane_svg(*wf, {}, Lang::da, "workflow.html");
+
+  struct Rect { double x, y, w, h; };
+  std::map<int, Rect> lanes;
+  static const std::regex lane(R"re(<rect class="lane" data-lane="(\d+)" x="([-0-9.]+)" y="([-0-9.]+)" width="([-0-9.]+)" height="([-0-9.]+)")re");
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), lane); it != std::sregex_iterator(); ++it)
+    lanes[std::stoi((*it)[1])] = {std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4]), std::stod((*it)[5])};
+  static const std::regex node(R"re(data-lane="(\d+)" data-box="([-0-9.]+) ([-0-9.]+) ([-0-9.]+) ([-0-9.]+)")re");
+  std::vector<Rect> boxes;
+  for (auto it = std::sregex_iterator(svg.begin(), svg.end(), node); it != std::sregex_iterator(); ++it) {
+    const Rect b{std::stod((*it)[2]), std::stod((*it)[3]), std::stod((*it)[4]), std::stod((*it)[5])};
+    REQUIRE(lanes.count(std::stoi((*it)[1])));
+    const Rect& l = lanes[std::stoi((*it)[1])];
+    // No node outside its lane.
+    CHECK(b.x >= l.x - 0.1);
+    CHECK(b.y >= l.y - 0.1);
+    CHECK(b.x + b.w <= l.x + l.w + 0.1);
+    CHECK(b.y + b.h <= l.y + l.h + 0.1);
+    boxes.push_back(b);
+  }
+  CHECK(boxes.size() == wf->steps().size());
+  // No overlapping boxes.
+  std::size_t overlaps = 0;
+  for (std::size_t i = 0; i < boxes.size(); ++i)
+    for (std::size_t j = i + 1; j < boxes.size(); ++j) {
+      const Rect &a = boxes[i], &b = boxes[j];
+      if (a.x < b.x + b.w - 0.1 && b.x < a.x + a.w - 0.1 && a.y < b.y + b.h - 0.1 && b.y < a.y + a.h - 0.1) ++overlaps;
+    }
+  CHECK(overlaps == 0);
+}

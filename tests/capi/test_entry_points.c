@@ -434,6 +434,9 @@ static void test_handbook(void) {
   EXPECT(baton_impact(wf, "team", "no-such-team", NULL, NULL, &text, &length) == BATON_E_NOT_FOUND);
   EXPECT(baton_impact(wf, "colour", "x", NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
   EXPECT(baton_impact(wf, "team", NULL, NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  EXPECT(baton_doc(wf, NULL, NULL, NULL, NULL, NULL) == BATON_E_INVALID_ARGUMENT);
+  EXPECT(baton_doc(wf, NULL, "/dev/null/handbook", "2026-11-24", "html", NULL) == BATON_E_IO && error_mentions("/dev/null"));
+  EXPECT(baton_doc(wf, NULL, "/tmp", NULL, "pdf", NULL) == BATON_E_INVALID_ARGUMENT);
   baton_workflow_free(wf);
 }
 

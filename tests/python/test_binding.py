@@ -323,6 +323,16 @@ class Handbook(unittest.TestCase):
         with self.assertRaises(ValueError):
             self.efter.impact()
 
+    def test_doc(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as folder:
+            self.efter.doc(folder, old=self.foer, today="2026-12-01")
+            self.assertIn("Dit arbejde", open(os.path.join(folder, "team-modtagelse.html"), encoding="utf-8").read())
+            self.assertTrue(os.path.exists(os.path.join(folder, "changes.html")))
+            with self.assertRaises(baton.Error) as caught:
+                self.efter.doc(os.path.join(folder, "index.html", "sub"))
+            self.assertEqual(caught.exception.status, baton.Status.IO)
+
 
 if __name__ == "__main__":
     unittest.main()

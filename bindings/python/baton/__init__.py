@@ -269,6 +269,12 @@ class Workflow(_Handle):
         return _take_string(lib.baton_diff, old._h(), self._h(), _utf8(team), _utf8(_date_text(today)),
                             _utf8(format), _utf8(lang))
 
+    def doc(self, folder, old=None, today=None, format="html", lang=None):
+        """Writes the handbook into `folder` (with `old`, a Workflow, the
+        changes from it); open index.html (or index.md) there."""
+        _check(lib.baton_doc(self._h(), old._h() if old is not None else None, _utf8(os.fspath(folder)),
+                             _utf8(_date_text(today)), _utf8(format), _utf8(lang)))
+
     def impact(self, source=None, requirement=None, team=None, system=None, template=None, artifact=None,
                format="text", lang=None):
         """Everything that rests on one thing: a legal source (text such as

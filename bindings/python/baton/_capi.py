@@ -125,6 +125,7 @@ FUNCTIONS = {
     "baton_follow_up_agenda": (_status, [_handle, c_char_p, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
     "baton_diff": (_status, [_handle, _handle, c_char_p, c_char_p, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
     "baton_impact": (_status, [_handle, c_char_p, c_char_p, c_char_p, c_char_p, _out_string, POINTER(c_size_t)]),
+    "baton_doc": (_status, [_handle, _handle, c_char_p, c_char_p, c_char_p, c_char_p]),
     "baton_string_free": (None, [c_void_p]),
     # event logs (issue 9)
     "baton_log_from_file": (_status, [c_char_p, POINTER(LogOptions), _out_handle]),
