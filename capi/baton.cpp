@@ -186,6 +186,7 @@ baton::CheckOptions check_options(const baton_check_options* opts) {
     if (!o.today) fail(BATON_E_INVALID_ARGUMENT, "baton_check_options.today is not a date of the form YYYY-MM-DD");
   }
   o.state_limit = gsl::narrow<std::uint64_t>(opts->state_limit);
+  if (opts->version >= 2) o.memory_limit = gsl::narrow<std::uint64_t>(opts->memory_limit);
   return o;
 }
 
@@ -285,7 +286,11 @@ baton_status baton_check(const baton_workflow* wf, const baton_check_options* op
   return guard([&] {
     baton_report*& result = out_param(out);
     const baton::Workflow& w = workflow(wf);
-    result = new baton_report{baton::run_checks(w, check_options(opts))};
+    baton::Report report = baton::run_checks(w, check_options(opts));
+    if (!report.memory_reached.empty())
+      fail(BATON_E_LIMIT, "the memory budget of " + std::to_string(opts->memory_limit) +
+                              " bytes was reached; these checks are incomplete: " + report.memory_reached);
+    result = new baton_report{std::move(report)};
     return BATON_OK;
   });
 }

@@ -5,6 +5,7 @@
 
 #include <baton/finding.hpp>
 #include <baton/model.hpp>
+#include <baton/semantics.hpp>
 #include <baton/time.hpp>
 
 #include <cstdint>
@@ -19,14 +20,26 @@
 
 namespace baton {
 
-inline constexpr std::uint64_t default_state_limit = 1'000'000;
+// For the whole check run (CheckOptions::state_limit). Measured on adversarial
+// workflows under 64 KB (benchmarks/bench_adversarial.cpp): the costliest
+// exploration takes about 15 us a state, so this keeps every run of every
+// command within its 10 s.
+inline constexpr std::uint64_t default_state_limit = 250'000;
 
 struct CheckOptions {
   std::vector<std::string> only;             // empty: every check
   std::vector<std::string> disable;
   std::map<std::string, Severity> severity;  // rule id -> severity
   std::optional<Date> today;                 // empty: today (UTC)
-  std::uint64_t state_limit = 0;             // 0: default_state_limit
+  // The most states the whole run keeps, over all its explorations together
+  // (each check's questions draw from one budget, so their number cannot
+  // multiply the time). 0: default_state_limit.
+  std::uint64_t state_limit = 0;
+  // The most bytes the run's stored states may take, counted approximately
+  // (semantics.hpp, RunBudget); past it the unfinished checks are reported
+  // by analysis-limit, as at the state limit. 0: none beyond about 1 GiB per
+  // exploration.
+  std::uint64_t memory_limit = 0;
 };
 
 // Options that name an unknown rule id, or a bad level, are refused with this.
@@ -50,7 +63,7 @@ struct Check {
 // between checks, computed once on first use.
 class CheckContext {
  public:
-  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit);
+  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, std::uint64_t memory_limit = 0);
   ~CheckContext();
   CheckContext(const CheckContext&) = delete;
   CheckContext& operator=(const CheckContext&) = delete;
@@ -58,6 +71,12 @@ class CheckContext {
   const Workflow& workflow() const { return workflow_; }
   Date today() const { return today_; }
   std::uint64_t state_limit() const { return state_limit_; }
+  std::uint64_t memory_limit() const { return memory_limit_; }
+  // The limit every exploration of the run explores within: the state
+  // limit, and what is left of the run's budget.
+  SearchLimit search_limit() { return {state_limit_, &budget_}; }
+  // Whether an exploration stopped because the memory budget was spent.
+  bool memory_reached() const { return budget_.memory_reached; }
 
   // A check that stopped at the state limit says so here; analysis-limit
   // reports the list.
@@ -79,7 +98,8 @@ class CheckContext {
 
   const Workflow& workflow_;
   Date today_;
-  std::uint64_t state_limit_;
+  std::uint64_t state_limit_, memory_limit_;
+  RunBudget budget_;
   std::set<std::string> incomplete_;
   std::map<const void*, std::shared_ptr<void>> cache_;
 };
@@ -87,6 +107,9 @@ class CheckContext {
 struct Report {
   std::string workflow;  // the workflow's id
   std::vector<Finding> findings;
+  // With a memory budget that an exploration reached: the checks left
+  // incomplete, comma-separated (analysis-limit reports them too); else "".
+  std::string memory_reached;
   std::size_t count(Severity s) const;
 };
 

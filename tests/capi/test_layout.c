@@ -15,11 +15,12 @@ static_assert(offsetof(baton_check_options, disable) == 16, "disable");
 static_assert(offsetof(baton_check_options, severity) == 24, "severity");
 static_assert(offsetof(baton_check_options, today) == 32, "today");
 static_assert(offsetof(baton_check_options, state_limit) == 40, "state_limit");
-static_assert(sizeof(baton_check_options) == 48, "baton_check_options size");
+static_assert(offsetof(baton_check_options, memory_limit) == 48, "memory_limit (version 2)");
+static_assert(sizeof(baton_check_options) == 56, "baton_check_options size");
 #endif
 static_assert(offsetof(baton_check_options, version) == 0, "version must stay the first member");
 static_assert(sizeof(baton_status) == sizeof(int), "baton_status is an int");
-static_assert(BATON_CHECK_OPTIONS_VERSION == 1, "a new options version needs new pins");
+static_assert(BATON_CHECK_OPTIONS_VERSION == 2, "a new options version needs new pins");
 
 static_assert(BATON_OK == 0 && BATON_E_INVALID_ARGUMENT == -1 && BATON_E_IO == -2 && BATON_E_PARSE == -3 &&
                   BATON_E_INVALID == -4 && BATON_E_NOT_FOUND == -5 && BATON_E_LIMIT == -6 &&
@@ -29,7 +30,7 @@ static_assert(BATON_OK == 0 && BATON_E_INVALID_ARGUMENT == -1 && BATON_E_IO == -
 int main(void) {
   const baton_check_options defaults = BATON_CHECK_OPTIONS_INIT;
   const int ok = defaults.version == BATON_CHECK_OPTIONS_VERSION && !defaults.only && !defaults.disable &&
-                 !defaults.severity && !defaults.today && defaults.state_limit == 0;
+                 !defaults.severity && !defaults.today && defaults.state_limit == 0 && defaults.memory_limit == 0;
   printf("%d passed, %d failed\n", ok, !ok);
   return ok ? 0 : 1;
 }
