@@ -2,6 +2,7 @@
 #include <baton/registry.hpp>
 
 #include <algorithm>
+#include <new>
 
 namespace baton {
 
@@ -106,6 +107,8 @@ Report run_checks(const Workflow& workflow, const CheckOptions& options, std::sp
     std::vector<Finding> found;
     try {
       check->run(context, found);
+    } catch (const std::bad_alloc&) {
+      throw;  // not the check's fault: the whole run has no memory (BATON_E_NOMEM through the C ABI)
     } catch (const std::exception& e) {
       // One broken analysis must not hide what the others found.
       Finding failed;
