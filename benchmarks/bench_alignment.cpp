@@ -4,6 +4,7 @@
 // one after another on one thread. Usage: bench_alignment [cases] [noise]
 // (noise: the chance per event of each kind of fault, default 0.05).
 #include "measure.hpp"
+#include "simulate.hpp"
 
 #include <baton/alignment.hpp>
 #include <baton/json.hpp>
@@ -26,22 +27,6 @@ struct Case {
   std::vector<TraceEvent> events;
   bool open;
 };
-
-// A complete run of the token game (retried until one completes).
-std::vector<Index> simulate(const TokenGame& game, std::mt19937& rng) {
-  for (;;) {
-    std::vector<Index> run;
-    State s = game.initial();
-    while (run.size() < 200) {
-      auto moves = game.moves(s);
-      if (moves.empty()) break;
-      const Move& m = moves[std::uniform_int_distribution<std::size_t>(0, moves.size() - 1)(rng)];
-      s = game.apply(s, m);
-      run.push_back(m.step);
-    }
-    if (s.phase == State::Phase::complete) return run;
-  }
-}
 
 std::vector<TraceEvent> with_noise(const Workflow& wf, const std::vector<Index>& run, double noise, std::mt19937& rng) {
   auto chance = [&](double p) { return std::bernoulli_distribution(p)(rng); };
@@ -80,7 +65,7 @@ int main(int argc, char** argv) {
   for (std::size_t c = 0; c < cases; ++c) {
     const std::size_t r = std::uniform_int_distribution<std::size_t>(0, restrictions.size() - 1)(rng);
     const TokenGame game(*wf, *restrictions[r]);
-    auto run = simulate(game, rng);
+    auto run = bench::simulate(game, rng);
     const bool open = std::bernoulli_distribution(0.2)(rng);
     if (open) run.resize(std::uniform_int_distribution<std::size_t>(1, run.size())(rng));
     log.push_back({r, with_noise(*wf, run, noise, rng), open});

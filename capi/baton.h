@@ -51,6 +51,7 @@ typedef enum baton_status {
 
 typedef struct baton_workflow baton_workflow;
 typedef struct baton_report baton_report;
+typedef struct baton_log baton_log;
 
 /* ------------------------------------------------------------------------
  * Versions
@@ -89,8 +90,9 @@ BATON_API int baton_last_error_column(void);
  * Workflows
  * ------------------------------------------------------------------------ */
 
-/* Load a workflow file from `path`: format v1 JSON, or BPMN 2.0 XML
- * (shared/spec/bpmn.md), told apart by content, not by name. On success *out
+/* Load a workflow file from `path`: format v1 JSON, BPMN 2.0 XML
+ * (shared/spec/bpmn.md) or a PNML workflow net, told apart by content, not
+ * by name. On success *out
  * is a new handle the caller owns and frees with baton_workflow_free; on
  * failure *out is NULL and the status says why: BATON_E_IO (the file cannot
  * be read), BATON_E_PARSE (not JSON or not well-formed XML; the last error
@@ -105,8 +107,9 @@ BATON_API baton_status baton_workflow_from_file(const char *path, baton_workflow
 BATON_API baton_status baton_workflow_from_json(const char *json, size_t length, baton_workflow **out);
 
 /* As baton_workflow_from_file, from `length` bytes at `data` in `format`:
- * "json" (format v1), "bpmn" (BPMN 2.0 XML), or NULL or "" to tell them
- * apart by content. Any other `format`, a NULL `data` or `out`:
+ * "json" (format v1), "bpmn" (BPMN 2.0 XML), "pnml" (a Petri net, read as
+ * shared/spec/event-logs.md says), or NULL or "" to tell them apart by
+ * content. Any other `format`, a NULL `data` or `out`:
  * BATON_E_INVALID_ARGUMENT. The library copies what it needs; `data` may be
  * freed as soon as the call returns. */
 BATON_API baton_status baton_workflow_from_memory(const char *data, size_t length, const char *format,
@@ -117,6 +120,15 @@ BATON_API baton_status baton_workflow_from_memory(const char *data, size_t lengt
  * *length (when `length` is not NULL) its length in bytes without the NUL.
  * On failure *out is NULL. Loading the result gives an equal workflow. */
 BATON_API baton_status baton_workflow_to_json(const baton_workflow *wf, char **out, size_t *length);
+
+/* Write the workflow as BPMN 2.0 XML with diagram interchange (one pool, a
+ * lane per team, roles as nested lanes; shared/spec/bpmn.md "Writing").
+ * *out and *length as for baton_workflow_to_json: the caller frees *out
+ * with baton_string_free; on failure *out is NULL. Reading the result
+ * (baton_workflow_from_memory with "bpmn") gives an equal workflow. A
+ * workflow holding a character XML 1.0 cannot carry (a control character):
+ * BATON_E_INVALID, the last error naming where. */
+BATON_API baton_status baton_workflow_to_bpmn(const baton_workflow *wf, char **out, size_t *length);
 
 /* Release a workflow; NULL is allowed. Reports made from it stay valid. */
 BATON_API void baton_workflow_free(baton_workflow *wf);
@@ -156,15 +168,17 @@ typedef struct baton_check_options {
   const char *severity;           /* "rule=level,rule=level", or NULL */
   const char *today;              /* "YYYY-MM-DD", or NULL for today (UTC) */
   unsigned long long state_limit; /* 0 for the default; the whole check run's states together */
-  /* Version 2: the most bytes the run's stored states may take, counted
-   * approximately (the states' own size, not the allocator's); 0 for none
-   * beyond about 1 GiB per exploration. Past it baton_check returns
-   * BATON_E_LIMIT and no report. */
+  /* ---- Version 2 (handbook, issue 10): the language of the messages. */
+  const char *lang;               /* "da" or "en", or NULL for the workflow's `language` */
+  /* ---- Version 3 (issue 12): the most bytes the run's stored states may
+   * take, counted approximately (the states' own size, not the allocator's);
+   * 0 for none beyond about 1 GiB per exploration. Past it baton_check
+   * returns BATON_E_LIMIT and no report. */
   unsigned long long memory_limit;
 } baton_check_options;
 
-#define BATON_CHECK_OPTIONS_VERSION 2
-#define BATON_CHECK_OPTIONS_INIT { BATON_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, 0 }
+#define BATON_CHECK_OPTIONS_VERSION 3
+#define BATON_CHECK_OPTIONS_INIT { BATON_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, NULL, 0 }
 
 /* Run the checks (shared/spec/checks.md) on `wf`. `opts` may be NULL for the
  * defaults. On success *out is a new report the caller owns and frees with
@@ -235,12 +249,196 @@ BATON_API baton_status baton_walk(const baton_workflow *wf, const char *case_typ
                                   size_t *length);
 
 /* ------------------------------------------------------------------------
+ * Event logs (shared/spec/event-logs.md)
+ * ------------------------------------------------------------------------ */
+
+/* Options of reading an event log. Start from BATON_LOG_OPTIONS_INIT and set
+ * what you need, as for baton_check_options: the library reads only the
+ * fields that `version` has. NULL strings take the defaults given here. The
+ * strings are read during the call only; they are not kept. */
+typedef struct baton_log_options {
+  unsigned int version;            /* BATON_LOG_OPTIONS_VERSION */
+  int lenient;                     /* non-zero: skip unreadable events, counted per reason */
+  const char *separator;           /* CSV: one character (",", ";", "\t", ...); NULL or "" to detect */
+  const char *case_column;         /* CSV columns; NULL: the spec's default names */
+  const char *activity_column;
+  const char *timestamp_column;
+  const char *lifecycle_column;
+  const char *resource_column;
+  const char *team_column;
+  const char *case_type_attribute; /* XES trace attribute / CSV column of the case type; NULL: "case_type" */
+  const char *time_zone;           /* IANA zone of timestamps without offset; NULL: "Europe/Copenhagen" */
+  const char *classifier;          /* XES: a classifier the log declares; NULL: concept:name */
+} baton_log_options;
+
+#define BATON_LOG_OPTIONS_VERSION 1
+#define BATON_LOG_OPTIONS_INIT { BATON_LOG_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/* Read an event log from `path`: XES (plain or gzip-compressed) or CSV
+ * (plain or gzip-compressed), told apart by content, not by name. `opts` may
+ * be NULL for the defaults. On success *out is a new handle the caller owns
+ * and frees with baton_log_free; on failure *out is NULL and the status says
+ * why: BATON_E_IO (the file cannot be read), BATON_E_PARSE (not well-formed
+ * XML, CSV or gzip; the last error has the line and column), BATON_E_INVALID
+ * (a missing column, an unreadable event when not lenient, ...: the last error
+ * has the line, or the row and the column's number). The whole log is read
+ * before the call returns: nothing is half read. NULL `path` or `out`, an
+ * options version of 0 or newer than this library knows, a separator of more
+ * than one character: BATON_E_INVALID_ARGUMENT. */
+BATON_API baton_status baton_log_from_file(const char *path, const baton_log_options *opts, baton_log **out);
+
+/* As baton_log_from_file, from `length` bytes at `data` in `format`: "xes",
+ * "csv", or NULL or "" to tell them apart by content (gzip is always told by
+ * content). Any other `format`, a NULL `data` or `out`:
+ * BATON_E_INVALID_ARGUMENT. The library copies what it needs; `data` may be
+ * freed as soon as the call returns. */
+BATON_API baton_status baton_log_from_memory(const char *data, size_t length, const char *format,
+                                             const baton_log_options *opts, baton_log **out);
+
+/* Release a log; NULL is allowed. */
+BATON_API void baton_log_free(baton_log *log);
+
+/* The log's cases in file order (XES: trace order; CSV: the order of each
+ * case's first row), and the number of events read over all of them. 0 for
+ * a NULL `log` (and the last error set). */
+BATON_API size_t baton_log_case_count(const baton_log *log);
+BATON_API size_t baton_log_total_event_count(const baton_log *log);
+
+/* Case `i` (0 <= i < baton_log_case_count): its id, its case type as the log
+ * writes it ("" when it has none), whether the log marks it closed (1 or 0)
+ * and its number of events. Strings are owned by `log`, valid until it is
+ * freed. NULL (or 0) and the last error set for a NULL `log` or an index out
+ * of range. */
+BATON_API const char *baton_log_case_id(const baton_log *log, size_t i);
+BATON_API const char *baton_log_case_type(const baton_log *log, size_t i);
+BATON_API int baton_log_case_closed(const baton_log *log, size_t i);
+BATON_API size_t baton_log_event_count(const baton_log *log, size_t i);
+
+/* Event `j` of case `i`, events ordered by time (ties in file order): its
+ * activity, its time in milliseconds since 1970-01-01T00:00:00Z, its
+ * lifecycle ("complete", also when the log gives none; "start"; or "other"),
+ * its resource and team ("" when absent). Strings are owned by `log`, valid
+ * until it is freed. NULL (or 0) and the last error set for a NULL `log` or
+ * an index out of range; as 0 is a valid time, a host that cares checks
+ * baton_last_error_message() for "". */
+BATON_API const char *baton_log_event_activity(const baton_log *log, size_t i, size_t j);
+BATON_API long long baton_log_event_time(const baton_log *log, size_t i, size_t j);
+BATON_API const char *baton_log_event_lifecycle(const baton_log *log, size_t i, size_t j);
+BATON_API const char *baton_log_event_resource(const baton_log *log, size_t i, size_t j);
+BATON_API const char *baton_log_event_team(const baton_log *log, size_t i, size_t j);
+
+/* What a lenient read skipped: the reasons (such as "unreadable timestamp"),
+ * sorted, and the number of events skipped for each. Strings are owned by
+ * `log`. NULL (or 0) and the last error set for a NULL `log` or an index out
+ * of range. */
+BATON_API size_t baton_log_skipped_reason_count(const baton_log *log);
+BATON_API const char *baton_log_skipped_reason(const baton_log *log, size_t k);
+BATON_API unsigned long long baton_log_skipped_count(const baton_log *log, size_t k);
+
+/* ------------------------------------------------------------------------
+ * Texts for people: follow-up agenda, what changes, what rests on it
+ * (shared/spec/handbook.md). Each writes `format` ("text", "markdown" or
+ * "json"; NULL means "text") in `lang` ("da" or "en"; NULL means the
+ * workflow's `language`). *out and *length as for baton_workflow_to_json:
+ * the caller frees *out with baton_string_free. A bad format, language or
+ * date is BATON_E_INVALID_ARGUMENT; an id the workflow lacks
+ * BATON_E_NOT_FOUND.
+ * ------------------------------------------------------------------------ */
+
+/* The follow-up points by due date as of `today` ("YYYY-MM-DD", NULL for
+ * today in UTC), with question, owner, steps and teams. */
+BATON_API baton_status baton_follow_up_agenda(const baton_workflow *wf, const char *today, const char *format,
+                                              const char *lang, char **out, size_t *length);
+
+/* What changes from `old_wf` to `new_wf` (objects matched by id), with the
+ * findings fixed and new as of `today`; with `team` (a team id of either
+ * version, or NULL) only what changes for that team, told from its side.
+ * NULL `lang` means the new workflow's language. */
+BATON_API baton_status baton_diff(const baton_workflow *old_wf, const baton_workflow *new_wf, const char *team,
+                                  const char *today, const char *format, const char *lang, char **out,
+                                  size_t *length);
+
+/* Everything that rests on a thing: `of` is "source" (then `named` is text
+ * matched within requirements' sources, e.g. "§ 20"), "requirement",
+ * "team", "system", "template" or "artifact" (then `named` is its id). */
+BATON_API baton_status baton_impact(const baton_workflow *wf, const char *of, const char *named, const char *format,
+                                    const char *lang, char **out, size_t *length);
+
+/* ------------------------------------------------------------------------
  * Memory
  * ------------------------------------------------------------------------ */
 
 /* Free a string the library handed to the caller through a char ** out
  * parameter; NULL is allowed. Never pass a const char * from an accessor. */
 BATON_API void baton_string_free(char *s);
+
+/* ------------------------------------------------------------------------
+ * Conformance of event logs (shared/spec/event-logs.md)
+ * ------------------------------------------------------------------------ */
+
+typedef struct baton_conformance baton_conformance;
+
+/* Options of baton_conform, versioned as baton_check_options. Strings are
+ * read during the call only. */
+typedef struct baton_conform_options {
+  unsigned int version;            /* BATON_CONFORM_OPTIONS_VERSION */
+  const char *today;               /* the analysis date "YYYY-MM-DD" for overdue cases; NULL: today (UTC) */
+  unsigned long long state_limit;  /* most states one case's alignment may visit; 0 for the default */
+  unsigned int jobs;               /* threads; 0 or 1: the calling thread. The result is the same for any */
+  const char *pseudonymise_key;    /* non-NULL: every case id becomes its HMAC-SHA-256 under this key */
+} baton_conform_options;
+
+#define BATON_CONFORM_OPTIONS_VERSION 1
+#define BATON_CONFORM_OPTIONS_INIT { BATON_CONFORM_OPTIONS_VERSION, NULL, 0, 0, NULL }
+
+/* Check every case of `log` against `wf`: its alignment, deviations and the
+ * figures over the log. `opts` may be NULL for the defaults. On success *out
+ * is a new result the caller owns and frees with baton_conformance_free; it
+ * keeps what it needs, so `wf` and `log` may be freed first. On failure *out
+ * is NULL: NULL `wf`, `log` or `out`, an options version of 0 or newer than
+ * this library knows, or a bad date is BATON_E_INVALID_ARGUMENT. Several
+ * threads may conform with one `wf` and one `log` at once. */
+BATON_API baton_status baton_conform(const baton_workflow *wf, const baton_log *log, const baton_conform_options *opts,
+                                     baton_conformance **out);
+
+/* Release a result; NULL is allowed. */
+BATON_API void baton_conformance_free(baton_conformance *result);
+
+/* The log's fitness (PM4Py's: 1 - summed costs / summed denominators, over
+ * the cases with an exact alignment), and the number of cases. 0 (and the
+ * last error set) for a NULL result. */
+BATON_API double baton_conformance_fitness(const baton_conformance *result);
+BATON_API size_t baton_conformance_case_count(const baton_conformance *result);
+
+/* Case `i` (0 <= i < baton_conformance_case_count), in the log's order: its
+ * id (pseudonymised where asked), its case type id ("" when it names none),
+ * whether it is open (1 or 0), its status ("aligned", "analysis-limit" or
+ * "no-complete-run"), its alignment cost and fitness (-1 unless "aligned").
+ * Strings are owned by the result, valid until baton_conformance_free. NULL
+ * (or 0, or -1) and the last error set for a NULL result or an index out of
+ * range. */
+BATON_API const char *baton_conformance_case_id(const baton_conformance *result, size_t i);
+BATON_API const char *baton_conformance_case_type(const baton_conformance *result, size_t i);
+BATON_API int baton_conformance_case_open(const baton_conformance *result, size_t i);
+BATON_API const char *baton_conformance_case_status(const baton_conformance *result, size_t i);
+BATON_API long long baton_conformance_case_cost(const baton_conformance *result, size_t i);
+BATON_API double baton_conformance_case_fitness(const baton_conformance *result, size_t i);
+
+/* Deviation `j` of case `i`: its kind ("skipped-step", "overdue", ...), the
+ * step id and requirement id it concerns ("" when none) and its message.
+ * Ownership and failures as above. */
+BATON_API size_t baton_conformance_deviation_count(const baton_conformance *result, size_t i);
+BATON_API const char *baton_conformance_deviation_kind(const baton_conformance *result, size_t i, size_t j);
+BATON_API const char *baton_conformance_deviation_step(const baton_conformance *result, size_t i, size_t j);
+BATON_API const char *baton_conformance_deviation_requirement(const baton_conformance *result, size_t i, size_t j);
+BATON_API const char *baton_conformance_deviation_message(const baton_conformance *result, size_t i, size_t j);
+
+/* The whole result as `baton conform` writes it: "json" (every case with its
+ * alignment and deviations, and the figures over the log), "text" (the
+ * manager's summary) or "csv" (`format`; NULL means "json"). *out and
+ * *length as for baton_workflow_to_json. */
+BATON_API baton_status baton_conformance_write(const baton_conformance *result, const char *format, char **out,
+                                               size_t *length);
 
 #ifdef __cplusplus
 }

@@ -29,4 +29,8 @@ status=$?
 echo
 echo "== baton walk $examples/efter.json --case-type undersoegelse-stoette"
 $baton walk "$examples/efter.json" --case-type undersoegelse-stoette
+echo
+echo "== baton conform $examples/foer.json $examples/sager-2026.csv.gz --today 2026-12-31"
+echo "   (a simulated year of cases: which steps, handovers and requirements are kept, which open cases are overdue)"
+$baton conform "$examples/foer.json" "$examples/sager-2026.csv.gz" --today 2026-12-31 --jobs 2 || status=2
 exit $status

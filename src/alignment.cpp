@@ -13,9 +13,13 @@ namespace {
 constexpr std::uint32_t infinite = std::numeric_limits<std::uint32_t>::max();
 constexpr std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
 
-bool is_silent(const Step& s) { return s.kind == StepKind::gateway; }
-
 }  // namespace
+
+bool is_silent_step(const Step& s) {
+  return s.kind == StepKind::gateway ||
+         ((s.kind == StepKind::start || s.kind == StepKind::end) &&
+          std::find(s.tags.begin(), s.tags.end(), "silent") != s.tags.end());
+}
 
 // Markings are bitsets of `words` 64-bit words: bit 0 the place before the
 // start step, bit 1 + t transition t, bit `final_bit` the final place (an
@@ -441,7 +445,7 @@ AlignmentNet::AlignmentNet(const Workflow& workflow, const CaseRestriction& rest
   d.step_cost.resize(steps);
   for (Index s = 0; s < steps; ++s) {
     d.is_end[s] = workflow.step(s).kind == StepKind::end;
-    d.step_cost[s] = is_silent(workflow.step(s)) ? 0 : 1;
+    d.step_cost[s] = is_silent_step(workflow.step(s)) ? 0 : 1;
   }
   for (Index s = 0; s < steps; ++s) {
     const Step& st = workflow.step(s);

@@ -192,6 +192,11 @@ class Names {
     }
     return {};
   }
+  // Where the root element makes the document's only namespace
+  // declarations (as modelling tools and baton write BPMN), a prefix means
+  // the same everywhere and is looked up once.
+  void assume_root_scope(pugi::xml_node root) { root_ = root; }
+
   template <class F>
   void each_child(pugi::xml_node n, Ns ns, std::string_view local, F&& f) const {
     for (pugi::xml_node c = n.first_child(); c; c = c.next_sibling())
@@ -216,6 +221,13 @@ class Names {
 
   Ns resolve(pugi::xml_node n, std::string_view prefix) const {
     if (prefix == "xml") return Ns::other;
+    if (root_) {
+      for (const auto& [p, ns] : root_cache_)
+        if (p == prefix) return ns;
+      const auto uri = declared(root_, prefix);
+      root_cache_.emplace_back(prefix, uri ? ns_of_uri(*uri) : Ns::other);
+      return root_cache_.back().second;
+    }
     if (auto uri = declared(n, prefix)) return ns_of_uri(*uri);
     const pugi::xml_node parent = n.parent();
     if (!parent || parent.type() != pugi::node_element) return Ns::other;
@@ -235,6 +247,8 @@ class Names {
     return found;
   }
 
+  pugi::xml_node root_;  // set: only it declares namespaces
+  mutable std::vector<std::pair<std::string_view, Ns>> root_cache_;
   mutable pugi::xml_node cached_parent_;
   mutable std::vector<std::pair<std::string_view, Ns>> cache_;
 };
@@ -354,8 +368,13 @@ class Reader {
     text_ = to_utf8(bytes, file_);
     if (trimmed(text_).empty()) refuse(file_, LoadError::Kind::parse, 1, 1, "the file is empty");
     lines_.emplace(text_);
+    std::size_t declarations = 0;  // "xmlns" anywhere in the text, an upper bound
+    for (std::size_t at = text_.find("xmlns"); at != std::string::npos; at = text_.find("xmlns", at + 5)) ++declarations;
     parse_xml();
     const pugi::xml_node root = doc_.document_element();
+    for (pugi::xml_attribute a : root.attributes())
+      if (std::string_view(a.name()).starts_with("xmlns")) --declarations;
+    if (declarations == 0) names_.assume_root_scope(root);
     if (!names_.is(root, Ns::bpmn, "definitions"))
       fail(root, LoadError::Kind::invalid,
            "not a BPMN 2.0 file: the root element is <" + std::string(root.name()) + ">, not definitions in the "
@@ -409,7 +428,9 @@ class Reader {
   void parse_xml() {
     // No entity beyond the predefined ones is ever expanded by pugixml; a
     // DOCTYPE is refused outright so that no DTD trick reaches the reader.
-    const unsigned options = pugi::parse_default | pugi::parse_doctype;
+    // Text that is only blanks (a role " ") is kept where it is an element's
+    // only content; blanks between elements are still dropped.
+    const unsigned options = pugi::parse_default | pugi::parse_doctype | pugi::parse_ws_pcdata_single;
     const pugi::xml_parse_result r =
         doc_.load_buffer_inplace(text_.data(), text_.size(), options, pugi::encoding_utf8);
     if (!r) {
@@ -928,7 +949,15 @@ class Reader {
       StepDraft& d = steps_[s];
       if (n.type == NodeType::gateway) d.join = d.split = n.gate;
       if (work) fill_step(d, n, mark);
+      else if (mark) fill_tags(d, mark);
     }
+  }
+
+  // A gateway step routes only, but rules may select it by its tags.
+  void fill_tags(StepDraft& d, pugi::xml_node mark) {
+    json::array tags(sp_);
+    names_.each_child(mark, Ns::baton, "tag", [&](pugi::xml_node c) { tags.emplace_back(c.child_value()); });
+    if (!tags.empty()) d.o["tags"] = std::move(tags);
   }
 
   // What a work step says beyond its place in the graph.
@@ -1068,8 +1097,10 @@ class Reader {
       const Node& a = nodes_[static_cast<std::size_t>(ends[f].first)];
       const Node& b = nodes_[static_cast<std::size_t>(ends[f].second)];
       const std::size_t from = out_port(ends[f].first), to = in_port(ends[f].second);
-      // A step's flow into its own split gateway, or out of its own join, is no transition.
-      if (from == to && a.gateway_of.empty() != b.gateway_of.empty()) continue;
+      // A step's flow into its own split gateway, or out of its own join, is
+      // no transition (a flow from its split back into it is one: a loop).
+      if (from == to && ((b.gateway_split && a.gateway_of.empty()) || (!a.gateway_of.empty() && !a.gateway_split && b.gateway_of.empty())))
+        continue;
       edges_.push_back({from, to, flows_[f], conditional(flows_[f], a), false});
     }
     for (std::size_t i = 0; i < nodes_.size(); ++i)
@@ -1188,6 +1219,12 @@ class Reader {
       names_.each_child(n.el, Ns::bpmn, "dataOutputAssociation", [&](pugi::xml_node a) {
         names_.each_child(a, Ns::bpmn, "targetRef", [&](pugi::xml_node r) { add(writes, r.child_value()); });
       });
+      // What BPMN cannot say (a start event reading, an end event writing),
+      // the writer says in baton:step.
+      if (pugi::xml_node mark = baton_ext(n.el, "step")) {
+        names_.each_child(mark, Ns::baton, "read", [&](pugi::xml_node r) { reads.emplace_back(r.attribute("artifact").value()); });
+        names_.each_child(mark, Ns::baton, "write", [&](pugi::xml_node w) { writes.emplace_back(w.attribute("artifact").value()); });
+      }
       json::object& o = steps_[*n.step].o;
       if (!reads.empty()) o["reads"] = std::move(reads);
       if (!writes.empty()) o["writes"] = std::move(writes);
@@ -1293,6 +1330,7 @@ class Reader {
     }
     top["steps"] = std::move(steps);
     top["transitions"] = std::move(transitions);
+    release_xml();
 
     WorkflowParts parts;
     try {
@@ -1301,6 +1339,29 @@ class Reader {
       throw translated(e);
     }
     return {Workflow::make(std::move(parts), std::move(sources_)), std::move(notes_)};
+  }
+
+  // The document now holds copies of everything it needs, and the sources
+  // their places: the XML text, its tree and the indexes into them (string
+  // views into the text) go before the loader builds the model, so that the
+  // two never take memory at once (a 100k-step file: several hundred MB).
+  void release_xml() {
+    shapes_ = {};
+    elements_ = {};
+    node_index_ = {};
+    nodes_ = {};
+    flows_ = {};
+    data_refs_ = {};
+    has_in_ = {};
+    has_out_ = {};
+    lane_of_ = {};
+    artifact_of_ = {};
+    edges_ = {};
+    steps_ = {};
+    lanes_ = {};
+    lines_.reset();
+    doc_.reset();
+    text_ = {};
   }
 
   // A breach in the generated document, told at the element it came from.

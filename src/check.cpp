@@ -1,4 +1,5 @@
 #include <baton/check.hpp>
+#include <baton/messages.hpp>
 #include <baton/registry.hpp>
 
 #include <algorithm>
@@ -22,14 +23,19 @@ std::optional<Severity> parse_severity(std::string_view s) {
   return std::nullopt;
 }
 
-CheckContext::CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, std::uint64_t memory_limit)
+CheckContext::CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, Lang lang,
+                           std::uint64_t memory_limit)
     : workflow_(workflow),
       today_(today),
       state_limit_(state_limit),
       memory_limit_(memory_limit),
-      budget_{state_limit, memory_limit, memory_limit != 0, false} {}
+      budget_{state_limit, memory_limit, memory_limit != 0, false},
+      lang_(lang) {}
 
 CheckContext::~CheckContext() = default;
+
+std::string CheckContext::say(Msg id, std::initializer_list<MessageArg> args) const { return baton::say(lang_, id, args); }
+std::string CheckContext::quote(std::string_view name) const { return baton::quote(lang_, name); }
 
 std::size_t Report::count(Severity s) const {
   return static_cast<std::size_t>(
@@ -97,7 +103,8 @@ Report run_checks(const Workflow& workflow, const CheckOptions& options) {
 
 Report run_checks(const Workflow& workflow, const CheckOptions& options, std::span<const Check* const> checks) {
   CheckContext context(workflow, options.today.value_or(Date::today()),
-                       options.state_limit == 0 ? default_state_limit : options.state_limit, options.memory_limit);
+                       options.state_limit == 0 ? default_state_limit : options.state_limit,
+                       options.lang.value_or(language_of(workflow)), options.memory_limit);
   std::vector<const Check*> order(checks.begin(), checks.end());
   std::stable_sort(order.begin(), order.end(), [](const Check* a, const Check* b) { return a->phase < b->phase; });
 

@@ -34,7 +34,7 @@ std::vector<Deviation> alignment_deviations(const Workflow& workflow, const Alig
     const AlignmentMove& m = moves[i];
     if (!m.step) continue;
     if (m.kind == MoveKind::log) by_step[*m.step].first.push_back(i);
-    if (m.kind == MoveKind::model && workflow.step(*m.step).kind != StepKind::gateway)
+    if (m.kind == MoveKind::model && !is_silent_step(workflow.step(*m.step)))
       by_step[*m.step].second.push_back(i);
   }
   // The model move each log move pairs with, and the moves so paired.
@@ -61,7 +61,7 @@ std::vector<Deviation> alignment_deviations(const Workflow& workflow, const Alig
         d.expected_at = event_after[*partner[i]];
       } else d.kind = DeviationKind::unexpected_step;
     } else {
-      if (paired[i] || workflow.step(*m.step).kind == StepKind::gateway) continue;
+      if (paired[i] || is_silent_step(workflow.step(*m.step))) continue;
       d.kind = DeviationKind::skipped_step;
       d.expected_at = event_after[i];
     }

@@ -203,7 +203,8 @@ class Loader {
     each(top, "case_types", w.case_types, [&](const json::object& o, const Place& p) { return case_type(o, p, w); });
     each(top, "follow_up", w.follow_up, [&](const json::object& o, const Place& p) {
       return FollowUp{std::string(id(o, "id", p)), text(o, "question", p), refs(o, "steps", p, steps_),
-                      optional_count(o, "every_days", p, 1, max_duration_days), optional_text(o, "source", p)};
+                      optional_count(o, "every_days", p, 1, max_duration_days), optional_text(o, "source", p),
+                      optional_ref(o, "owner", p, teams_), optional_date(o, "last_done", p)};
     });
     if (const json::value* v = top.if_contains("review")) {
       const Place rp = root_ / "review";
@@ -305,6 +306,16 @@ class Loader {
       }
     }
     return out;
+  }
+
+  std::optional<Date> optional_date(const json::object& o, std::string_view key, const Place& p) const {
+    const json::value* v = o.if_contains(key);
+    if (!v) return std::nullopt;
+    const Place dp = p / key;
+    const std::string_view s = string_value(*v, dp);
+    auto date = Date::parse(s);
+    if (!date) fail(dp, shown(s) + " is not a date YYYY-MM-DD");
+    return date;
   }
 
   std::optional<std::int64_t> optional_count(const json::object& o, std::string_view key, const Place& p,
@@ -446,6 +457,7 @@ class Loader {
     s.satisfies = refs(o, "satisfies", p, requirements_);
     s.tags = texts(o, "tags", p);
     if (const json::value* v = o.if_contains("duration")) s.duration = duration(*v, p / "duration");
+    s.log_names = texts(o, "log_names", p);
     return s;
   }
 
@@ -600,12 +612,7 @@ class Loader {
 
   Review review(const json::object& o, const Place& p) const {
     Review r;
-    if (const json::value* v = o.if_contains("last_reviewed")) {
-      const Place dp = p / "last_reviewed";
-      const std::string_view s = string_value(*v, dp);
-      r.last_reviewed = Date::parse(s);
-      if (!r.last_reviewed) fail(dp, shown(s) + " is not a date YYYY-MM-DD");
-    }
+    r.last_reviewed = optional_date(o, "last_reviewed", p);
     r.interval_days = optional_count(o, "interval_days", p, 1, max_duration_days);
     r.owner = optional_ref(o, "owner", p, teams_);
     return r;
@@ -721,6 +728,8 @@ namespace detail {
 WorkflowParts load_parts(const json::object& document, std::string_view file) {
   return Loader(file).load(document);
 }
+
+std::string shown_text(std::string_view text) { return shown(text); }
 
 std::string read_file(const std::filesystem::path& path) {
   const std::string name = path.string();

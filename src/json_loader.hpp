@@ -16,6 +16,9 @@ namespace baton::detail {
 // Throws LoadError (kind invalid) with the JSON Pointer of the breach.
 WorkflowParts load_parts(const boost::json::object& document, std::string_view file);
 
+// User text quoted in a one-line message: escaped, cut after 60 characters.
+std::string shown_text(std::string_view text);
+
 // The bytes of a file ("cannot open", "is a folder": LoadError of kind io).
 std::string read_file(const std::filesystem::path& path);
 

@@ -56,6 +56,8 @@ class Writer {
       if (!f.steps.empty()) j["steps"] = ids(f.steps, w_.steps);
       if (f.every_days) j["every_days"] = *f.every_days;
       put(j, "source", f.source);
+      if (f.owner) j["owner"] = w_.teams[*f.owner].id;
+      if (f.last_done) j["last_done"] = f.last_done->to_string();
       return j;
     });
     return o;
@@ -137,6 +139,7 @@ class Writer {
     if (!s.satisfies.empty()) j["satisfies"] = ids(s.satisfies, w_.requirements);
     if (!s.tags.empty()) j["tags"] = strings(s.tags);
     if (s.duration) j["duration"] = s.duration->to_string();
+    if (!s.log_names.empty()) j["log_names"] = strings(s.log_names);
     return j;
   }
 

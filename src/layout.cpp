@@ -2,20 +2,29 @@
 // shared/notes/swimlanes.md measured: `dot` decides each node's column (rank)
 // and its order within the column; this file only turns columns into x and
 // lanes into horizontal bands of y; `nop2` with splines=ortho then routes the
-// edges between the pinned nodes.
+// edges between the pinned nodes (in a child process, see
+// isolated_ortho_routes), splines=line draws the straight ones.
 #include <baton/layout.hpp>
 
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>
 #include <graphviz/gvc.h>
 
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <cerrno>
+#include <csignal>
 #include <cstdlib>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -138,7 +147,10 @@ struct Built {
   std::vector<Agnode_t*> nodes;
   std::vector<Agedge_t*> edges;
 };
-Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input, const std::vector<LayoutEdge>& edges) {
+// `keep` (when given) leaves out the nodes it marks false; their entry in
+// Built::nodes is null, and no edge may touch them.
+Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input, const std::vector<LayoutEdge>& edges,
+                          const std::vector<bool>* keep = nullptr) {
   set_default(g, AGNODE, "shape", "box");
   set_default(g, AGNODE, "fixedsize", "true");
   set_default(g, AGNODE, "label", "");
@@ -147,6 +159,10 @@ Built add_nodes_and_edges(Agraph_t* g, const LayoutInput& input, const std::vect
   Built built;
   built.nodes.reserve(input.nodes.size());
   for (std::size_t i = 0; i < input.nodes.size(); ++i) {
+    if (keep && !(*keep)[i]) {
+      built.nodes.push_back(nullptr);
+      continue;
+    }
     const std::string name = "n" + std::to_string(i);
     Agnode_t* n = agnode(g, const_cast<char*>(name.c_str()), 1);
     if (!n) fail("Graphviz could not make node " + std::to_string(i));
@@ -408,41 +424,174 @@ void snap_to_border(Point& p, const Box& b) {
   else p.y = b.y + b.height;
 }
 
-void route_edges(GVC_t* gvc, const LayoutInput& input, Layout& out) {
-  if (input.edges.empty()) return;
+// The routes of the edges `which` (indices into input.edges) between the
+// pinned nodes, as Graphviz draws them with splines=`spline_kind`: its points, moved
+// into the layout's coordinates, in the order Graphviz stores them.
+std::vector<std::vector<Point>> graphviz_routes(GVC_t* gvc, const LayoutInput& input, const Layout& out,
+                                                const std::vector<std::size_t>& which, const char* spline_kind,
+                                                const std::vector<bool>* keep = nullptr) {
+  std::vector<std::vector<Point>> routes(which.size());
+  if (which.empty()) return routes;
   Graph graph(gvc, "routes");
   Agraph_t* g = graph.get();
   const double height = out.bounds.height;
   set(g, "bb", "0,0," + number(out.bounds.width) + "," + number(height));
-  set(g, "splines", "ortho");
+  set(g, "splines", spline_kind);
   // No arrowheads: a route then ends on the node's border, not short of it.
   set_default(g, AGEDGE, "dir", "none");
   set_default(g, AGNODE, "pos", "");
-  const Built built = add_nodes_and_edges(g, input, input.edges);
+  std::vector<LayoutEdge> edges;
+  edges.reserve(which.size());
+  for (std::size_t i : which) edges.push_back(input.edges[i]);
+  const Built built = add_nodes_and_edges(g, input, edges, keep);
+  std::size_t first_kept = built.nodes.size();
   for (std::size_t i = 0; i < built.nodes.size(); ++i) {
+    if (!built.nodes[i]) continue;
+    first_kept = std::min(first_kept, i);
     const Box& b = out.nodes[i];
     set(built.nodes[i], "pos", number(b.x + b.width / 2) + "," + number(height - (b.y + b.height / 2)) + "!");
   }
   graph.lay_out("nop2");
   // nop2 keeps the nodes' relative places but moves the drawing so its
   // corner is at the origin; the first node tells by how much.
-  const Box& first = out.nodes[0];
-  const double shift_x = first.x + first.width / 2 - ND_coord(built.nodes[0]).x;
-  const double shift_y = height - (first.y + first.height / 2) - ND_coord(built.nodes[0]).y;
-  auto to_layout = [&](const pointf& p) { return Point{p.x + shift_x, height - (p.y + shift_y)}; };
+  const Box& first = out.nodes[first_kept];
+  const double shift_x = first.x + first.width / 2 - ND_coord(built.nodes[first_kept]).x;
+  const double shift_y = height - (first.y + first.height / 2) - ND_coord(built.nodes[first_kept]).y;
+  for (std::size_t k = 0; k < built.edges.size(); ++k) {
+    const splines* spl = ED_spl(built.edges[k]);
+    const LayoutEdge& e = input.edges[which[k]];
+    if (!spl || spl->size < 1 || spl->list[0].size < 2)
+      fail("Graphviz routed no line for edge " + std::to_string(which[k]) + " ('" + input.nodes[e.from].id +
+           "' to '" + input.nodes[e.to].id + "')");
+    for (int b = 0; b < spl->size; ++b)
+      for (int j = 0; j < spl->list[b].size; ++j) {
+        const pointf& p = spl->list[b].list[j];
+        routes[k].push_back({p.x + shift_x, height - (p.y + shift_y)});
+      }
+  }
+  return routes;
+}
 
+bool write_all(int fd, const void* data, std::size_t size) {
+  const char* p = static_cast<const char*>(data);
+  while (size > 0) {
+    const ssize_t n = ::write(fd, p, size);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
+    p += n;
+    size -= static_cast<std::size_t>(n);
+  }
+  return true;
+}
+
+// graphviz_routes with splines=ortho, run in a child process: Graphviz
+// 2.43's orthogonal router fails an assertion (maze.c, chkSgraph) on some
+// graphs, which would abort the host. The child sends the routes back as
+// doubles (edge count, then per edge its point count and points); nullopt
+// when it did not send them all.
+std::optional<std::vector<std::vector<Point>>> isolated_ortho_routes(GVC_t* gvc, const LayoutInput& input,
+                                                                     const Layout& out,
+                                                                     const std::vector<std::size_t>& which,
+                                                                     const std::vector<bool>* keep) {
+  int fds[2];
+  if (::pipe(fds) != 0) return std::nullopt;
+  const pid_t child = ::fork();
+  if (child < 0) {
+    ::close(fds[0]);
+    ::close(fds[1]);
+    return std::nullopt;
+  }
+  if (child == 0) {
+    ::close(fds[0]);
+    // The assertion's message is no news for the user (the parent falls
+    // back), and the host's own abort handler (a test framework's, Python's
+    // faulthandler) must not report it as the host's crash.
+    if (const int null = ::open("/dev/null", O_WRONLY); null >= 0) {
+      ::dup2(null, 1);
+      ::dup2(null, 2);
+    }
+    std::signal(SIGABRT, SIG_DFL);
+    int status = 1;
+    try {
+      const auto routes = graphviz_routes(gvc, input, out, which, "ortho", keep);
+      std::vector<double> data{static_cast<double>(routes.size())};
+      for (const auto& r : routes) {
+        data.push_back(static_cast<double>(r.size()));
+        for (const Point& p : r) data.insert(data.end(), {p.x, p.y});
+      }
+      if (write_all(fds[1], data.data(), data.size() * sizeof(double))) status = 0;
+    } catch (...) {
+    }
+    ::_exit(status);  // no atexit handlers, no flushing of the host's buffers
+  }
+  ::close(fds[1]);
+  std::vector<char> bytes;
+  char buffer[65536];
+  for (;;) {
+    const ssize_t n = ::read(fds[0], buffer, sizeof buffer);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    bytes.insert(bytes.end(), buffer, buffer + n);
+  }
+  ::close(fds[0]);
+  int status = 0;
+  while (::waitpid(child, &status, 0) < 0 && errno == EINTR) {
+  }
+  // Complete data is success, whatever waitpid says (a host ignoring
+  // SIGCHLD has its children reaped before we can ask).
+  std::vector<double> data(bytes.size() / sizeof(double));
+  if (bytes.size() % sizeof(double) != 0 || data.empty()) return std::nullopt;
+  std::memcpy(data.data(), bytes.data(), bytes.size());
+  std::size_t at = 0;
+  const auto next = [&]() -> std::optional<double> {
+    if (at >= data.size()) return std::nullopt;
+    return data[at++];
+  };
+  if (next() != static_cast<double>(which.size())) return std::nullopt;
+  std::vector<std::vector<Point>> routes(which.size());
+  for (auto& r : routes) {
+    const auto n = next();
+    if (!n || *n < 0 || *n > static_cast<double>(data.size())) return std::nullopt;
+    for (std::size_t k = 0; k < static_cast<std::size_t>(*n); ++k) {
+      const auto x = next(), y = next();
+      if (!x || !y) return std::nullopt;
+      r.push_back({*x, *y});
+    }
+  }
+  if (at != data.size()) return std::nullopt;
+  return routes;
+}
+
+void route_edges(GVC_t* gvc, const LayoutInput& input, Layout& out) {
   out.edges.assign(input.edges.size(), {});
   out.edge_labels.assign(input.edges.size(), {});
-  for (std::size_t i = 0; i < built.edges.size(); ++i) {
-    const splines* spl = ED_spl(built.edges[i]);
-    if (!spl || spl->size < 1 || spl->list[0].size < 2)
-      fail("Graphviz routed no line for edge " + std::to_string(i) + " ('" + input.nodes[input.edges[i].from].id +
-           "' to '" + input.nodes[input.edges[i].to].id + "')");
-    std::vector<Point> raw;
-    for (int b = 0; b < spl->size; ++b)
-      for (int k = 0; k < spl->list[b].size; ++k) raw.push_back(to_layout(spl->list[b].list[k]));
+  if (input.edges.empty()) return;
+  std::vector<std::size_t> routed, straight;
+  for (std::size_t i = 0; i < input.edges.size(); ++i) (input.edges[i].straight ? straight : routed).push_back(i);
+  std::vector<std::vector<Point>> raw(input.edges.size());
+  if (!routed.empty()) {
+    auto ortho = isolated_ortho_routes(gvc, input, out, routed, nullptr);
+    if (!ortho) {
+      // Second try without the nodes no routed edge touches (a diagram's
+      // data objects): the routes may then cross them, but stay orthogonal.
+      std::vector<bool> keep(input.nodes.size(), false);
+      for (std::size_t i : routed) keep[input.edges[i].from] = keep[input.edges[i].to] = true;
+      if (std::count(keep.begin(), keep.end(), false) > 0) ortho = isolated_ortho_routes(gvc, input, out, routed, &keep);
+    }
+    if (ortho) {
+      for (std::size_t k = 0; k < routed.size(); ++k) raw[routed[k]] = std::move((*ortho)[k]);
+    } else {
+      out.orthogonal = false;
+      straight.insert(straight.end(), routed.begin(), routed.end());
+      std::sort(straight.begin(), straight.end());
+    }
+  }
+  auto lines = graphviz_routes(gvc, input, out, straight, "line");
+  for (std::size_t k = 0; k < straight.size(); ++k) raw[straight[k]] = std::move(lines[k]);
+
+  for (std::size_t i = 0; i < input.edges.size(); ++i) {
     // Graphviz may store a route from head to tail; the interface's run from source to target.
-    std::vector<Point> pts = corners(raw);
+    std::vector<Point> pts = corners(raw[i]);
     if (pts.size() < 2) fail("Graphviz routed edge " + std::to_string(i) + " as a single point");
     const Box& from = out.nodes[input.edges[i].from];
     auto distance_to = [](const Point& p, const Box& b) {

@@ -30,6 +30,8 @@ json::object finding_json(const Finding& f) {
 
 }  // namespace
 
+std::string finding_to_json(const Finding& finding) { return json::serialize(finding_json(finding)); }
+
 std::string report_to_json(const Report& report, std::string_view file) {
   json::object o;
   if (!file.empty()) o["file"] = file;

@@ -14,6 +14,7 @@
 #include <baton/checks/double_entry.hpp>
 #include <baton/checks/duplicate_work.hpp>
 #include <baton/checks/existence_violated.hpp>
+#include <baton/checks/follow_up_due.hpp>
 #include <baton/checks/lack_of_synchronization.hpp>
 #include <baton/checks/no_it_support.hpp>
 #include <baton/checks/precedence_violated.hpp>
@@ -48,6 +49,7 @@ constexpr const Check* registry[] = {
     &checks::double_entry,
     &checks::duplicate_work,
     &checks::existence_violated,
+    &checks::follow_up_due,
     &checks::lack_of_synchronization,
     &checks::no_it_support,
     &checks::precedence_violated,

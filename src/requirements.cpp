@@ -1,5 +1,7 @@
 #include <baton/requirements.hpp>
 
+#include <baton/messages.hpp>
+
 #include <baton/check.hpp>
 #include <baton/dataflow.hpp>
 #include <baton/graph.hpp>
@@ -691,13 +693,13 @@ Finding requirement_finding(const Check& check, const Workflow& workflow, Index 
 }
 
 void report_rule_violations(CheckContext& context, const Check& check, RuleType type,
-                            std::string (*describe)(const Workflow&, const RuleViolation&),
+                            std::string (*describe)(const CheckContext&, const RuleViolation&),
                             std::vector<Finding>& out) {
   const Workflow& wf = context.workflow();
   const RuleViolations violations = find_rule_violations(wf, type, context.search_limit());
   if (!violations.exhausted) context.mark_incomplete(check.id);
   for (const RuleViolation& v : violations.found) {
-    Finding f = requirement_finding(check, wf, v.requirement, v.case_type, describe(wf, v));
+    Finding f = requirement_finding(check, wf, v.requirement, v.case_type, describe(context, v));
     if (v.step) f.steps = {wf.step(*v.step).id};
     f.witness = step_ids(wf, v.run);
     out.push_back(std::move(f));
@@ -705,7 +707,7 @@ void report_rule_violations(CheckContext& context, const Check& check, RuleType 
 }
 
 void report_deadline_steps(CheckContext& context, const Check& check, std::vector<Index> DeadlineSpan::*steps,
-                           std::string (*describe)(const Workflow&, const DeadlineSpan&, const std::string& first,
+                           std::string (*describe)(const CheckContext&, const DeadlineSpan&, const std::string& first,
                                                    const std::string& then),
                            std::vector<Finding>& out) {
   const Workflow& wf = context.workflow();
@@ -714,28 +716,32 @@ void report_deadline_steps(CheckContext& context, const Check& check, std::vecto
     const Rule& rule = *wf.requirements()[span.requirement].rule;
     Finding f = requirement_finding(
         check, wf, span.requirement, span.case_type,
-        describe(wf, span, describe_steps(wf, rule.first.steps, "or"), describe_steps(wf, rule.then.steps, "or")));
+        describe(context, span, describe_steps(wf, context.lang(), rule.first.steps, Msg::word_or),
+                 describe_steps(wf, context.lang(), rule.then.steps, Msg::word_or)));
     f.steps = step_ids(wf, span.*steps);
     out.push_back(std::move(f));
   }
 }
 
-std::string describe_steps(const Workflow& workflow, std::span<const Index> steps, const std::string& conjunction) {
+std::string describe_steps(const Workflow& workflow, Lang lang, std::span<const Index> steps, Msg conjunction) {
   constexpr std::size_t named = 3;  // a selector may match many steps; the message names a few
+  const std::string word = say(lang, conjunction);
   std::string out;
   for (std::size_t i = 0; i < steps.size() && i < named; ++i) {
     const bool last = i + 1 == steps.size() || i + 1 == named;
-    out += (i == 0 ? "" : last && steps.size() <= named ? " " + conjunction + " " : ", ") +
-           checks::quoted(workflow.step(steps[i]).name);
+    out += (i == 0 ? "" : last && steps.size() <= named ? " " + word + " " : ", ") +
+           quote(lang, workflow.step(steps[i]).name);
   }
-  if (steps.size() > named) out += " " + conjunction + " " + std::to_string(steps.size() - named) + " more";
+  if (steps.size() > named)
+    out += " " + word + " " + say(lang, Msg::steps_more, {{"n", std::to_string(steps.size() - named)}});
   return out;
 }
 
-std::string describe_requirement(const Workflow& workflow, Index requirement, std::optional<Index> case_type) {
-  std::string out = "(requirement " + workflow.requirements()[requirement].id;
-  if (case_type) out += ", cases of the type " + checks::quoted(workflow.case_types()[*case_type].name);
-  return out + ")";
+std::string describe_requirement(const Workflow& workflow, Lang lang, Index requirement, std::optional<Index> case_type) {
+  const std::string& id = workflow.requirements()[requirement].id;
+  if (!case_type) return say(lang, Msg::requirement_ref, {{"requirement", id}});
+  return say(lang, Msg::requirement_ref_case_type,
+             {{"requirement", id}, {"case_type", quote(lang, workflow.case_types()[*case_type].name)}});
 }
 
 }  // namespace baton

@@ -1,12 +1,14 @@
 #include <baton/time.hpp>
 
+#include <baton/messages.hpp>
+
 #include <algorithm>
 #include <charconv>
-#include <limits>
-#include <utility>
 #include <chrono>
 #include <cstdio>
+#include <limits>
 #include <span>
+#include <utility>
 
 namespace baton {
 namespace {
@@ -97,24 +99,8 @@ std::int64_t Duration::static_seconds() const {
   return total;
 }
 
-std::string describe_seconds(std::int64_t seconds) {
-  auto plural = [](std::int64_t n, const char* one, const char* many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
-  };
-  const std::int64_t days = seconds / 86400, hours = seconds % 86400 / 3600,
-                     minutes = seconds % 3600 / 60, secs = seconds % 60;
-  std::string out;
-  auto add = [&](std::int64_t n, const char* one, const char* many) {
-    if (n == 0) return;
-    if (!out.empty()) out += ' ';
-    out += plural(n, one, many);
-  };
-  add(days, "day", "days");
-  add(hours, "hour", "hours");
-  add(minutes, "minute", "minutes");
-  add(secs, "second", "seconds");
-  return out.empty() ? "0 seconds" : out;
-}
+// The English words, from the message catalogue (one home for the units).
+std::string describe_seconds(std::int64_t seconds) { return describe_seconds(seconds, Lang::en); }
 
 namespace {
 bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -166,6 +152,19 @@ Date Date::from_days_since_epoch(std::int64_t days) {
   const year_month_day ymd{sys_days{std::chrono::days{days}}};
   return {static_cast<int>(ymd.year()), static_cast<int>(static_cast<unsigned>(ymd.month())),
           static_cast<int>(static_cast<unsigned>(ymd.day()))};
+}
+
+std::int64_t add_calendar(std::int64_t utc_ms, const Duration& d) {
+  constexpr std::int64_t day_ms = 86'400'000;
+  std::int64_t days = utc_ms / day_ms, rest = utc_ms % day_ms;
+  if (rest < 0) rest += day_ms, --days;
+  Date date = Date::from_days_since_epoch(days);
+  const std::int64_t months = (date.year + d.years) * 12 + (date.month - 1) + d.months;
+  date.year = static_cast<int>(months / 12);
+  date.month = static_cast<int>(months % 12) + 1;
+  date.day = std::min(date.day, days_in_month(date.year, date.month));
+  days = date.days_since_epoch() + d.weeks * 7 + d.days;
+  return days * day_ms + rest + ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000;
 }
 
 }  // namespace baton

@@ -4,6 +4,8 @@
 #include <baton/semantics.hpp>
 #include <baton/walk.hpp>
 
+#include <baton/messages.hpp>
+
 #include <boost/graph/depth_first_search.hpp>
 #include <boost/json.hpp>
 
@@ -39,48 +41,25 @@ std::vector<Index> run_order(const Workflow& wf, const CaseRestriction& restrict
   return finished;
 }
 
+// The walk's words, from the message catalogue, in one language.
 struct Labels {
-  const char *title, *whole_workflow, *who, *it, *record, *templates, *requirements, *duration, *reads, *writes,
-      *checks, *next, *handover, *how, *responsible, *not_described, *nobody, *end, *choice, *aspect_all;
-  // Singular and plural of year, month, week, day, hour, minute, second.
-  const char* units[7][2];
+  std::string title, whole_workflow, who, it, record, templates, requirements, duration, reads, writes, checks, next,
+      handover, how, responsible, not_described, nobody, end, choice, aspect_all;
+  Lang lang;
 };
-constexpr Labels english{"Walkthrough", "the whole workflow", "Who", "IT support", "Record in the system", "Templates",
-                         "Requirements served", "Longest duration", "Uses", "Produces", "Checks", "Next",
-                         "Handover", "how", "responsible", "not described", "nobody is responsible",
-                         "The case ends here.", "the way this case type goes", "everything",
-                         {{"year", "years"}, {"month", "months"}, {"week", "weeks"}, {"day", "days"},
-                          {"hour", "hours"}, {"minute", "minutes"}, {"second", "seconds"}}};
-constexpr Labels danish{"Gennemgang", "hele arbejdsgangen", "Hvem", "IT-understøttelse", "Registreres i systemet",
-                        "Skabeloner", "Krav der opfyldes", "Længste varighed", "Bruger", "Udarbejder", "Kontrollerer",
-                        "Videre", "Overdragelse", "hvordan", "ansvarlig", "ikke beskrevet", "ingen er ansvarlig",
-                        "Sagen slutter her.", "vejen denne sagstype går", "alt",
-                        {{"år", "år"}, {"måned", "måneder"}, {"uge", "uger"}, {"dag", "dage"},
-                         {"time", "timer"}, {"minut", "minutter"}, {"sekund", "sekunder"}}};
-
-// A duration in words, with the units as written: "2 måneder", "1 day 12 hours".
-std::string in_words(const Duration& d, const Labels& labels) {
-  const std::int64_t parts[7] = {d.years, d.months, d.weeks, d.days, d.hours, d.minutes, d.seconds};
-  std::string out;
-  for (int i = 0; i < 7; ++i) {
-    if (parts[i] == 0) continue;
-    if (!out.empty()) out += ' ';
-    out += std::to_string(parts[i]);
-    out += ' ';
-    out += labels.units[i][parts[i] == 1 ? 0 : 1];
-  }
-  if (out.empty()) {
-    out = "0 ";
-    out += labels.units[6][1];
-  }
-  return out;
+Labels labels_for(Lang lang) {
+  auto w = [&](Msg id) { return say(lang, id); };
+  return {w(Msg::walk_title), w(Msg::walk_whole_workflow), w(Msg::walk_who), w(Msg::walk_it), w(Msg::walk_record),
+          w(Msg::walk_templates), w(Msg::walk_requirements), w(Msg::walk_duration), w(Msg::walk_reads),
+          w(Msg::walk_writes), w(Msg::walk_checks), w(Msg::walk_next), w(Msg::walk_handover), w(Msg::walk_how),
+          w(Msg::walk_responsible), w(Msg::walk_not_described), w(Msg::walk_nobody), w(Msg::walk_end),
+          w(Msg::walk_choice), w(Msg::walk_aspect_all), lang};
 }
 
 class Walk {
  public:
-  Walk(const Workflow& wf, const CaseType* ct)
-      : wf_(wf), ct_(ct), restriction_(wf, ct),
-        labels_(wf.parts().language && wf.parts().language->rfind("da", 0) == 0 ? danish : english) {}
+  Walk(const Workflow& wf, const CaseType* ct, Lang lang)
+      : wf_(wf), ct_(ct), restriction_(wf, ct), labels_(labels_for(lang)) {}
 
   json::object to_json() const {
     json::object o{{"workflow", wf_.id()}, {"name", wf_.name()}};
@@ -197,7 +176,7 @@ class Walk {
   std::string step_markdown(const json::object& s, const std::unordered_map<std::string, int>& numbers) const {
     std::string out = "## " + std::to_string(numbers.at(text(s.at("id")))) + ". " + text(s.at("name")) + "\n\n";
     if (const auto* d = s.if_contains("description")) out += text(*d) + "\n\n";
-    auto line = [&](const char* label, const std::string& value) {
+    auto line = [&](const std::string& label, const std::string& value) {
       if (!value.empty()) out += "- **" + std::string(label) + ":** " + value + "\n";
     };
     if (const auto* team = s.if_contains("team")) {
@@ -229,7 +208,7 @@ class Walk {
       if (const auto* src = r.as_object().if_contains("source")) reqs += " (" + text(*src) + ")";
     }
     line(labels_.requirements, reqs);
-    if (const auto* d = s.if_contains("duration")) line(labels_.duration, in_words(*Duration::parse(text(*d)), labels_));
+    if (const auto* d = s.if_contains("duration")) line(labels_.duration, describe_duration(*Duration::parse(text(*d)), labels_.lang));
     const auto& next = s.at("next").as_array();
     if (next.empty()) return out + (out.ends_with("\n\n") ? "" : "\n") + labels_.end + "\n\n";
     if (out.back() != '\n' || out[out.size() - 2] != '\n') out += "\n";
@@ -264,13 +243,17 @@ class Walk {
   const Workflow& wf_;
   const CaseType* ct_;
   CaseRestriction restriction_;
-  const Labels& labels_;
+  const Labels labels_;
 };
 
 }  // namespace
 
-std::string walk(const Workflow& workflow, const CaseType* case_type, WalkFormat format) {
-  const Walk w(workflow, case_type);
+std::vector<Index> steps_in_run_order(const Workflow& workflow, const CaseType* case_type) {
+  return run_order(workflow, CaseRestriction(workflow, case_type));
+}
+
+std::string walk(const Workflow& workflow, const CaseType* case_type, WalkFormat format, std::optional<Lang> lang) {
+  const Walk w(workflow, case_type, lang.value_or(language_of(workflow)));
   return format == WalkFormat::json ? json::serialize(w.to_json()) : w.markdown();
 }
 

@@ -121,8 +121,8 @@ TEST_CASE("born-unge foer.json: exactly the four typical problems, at the intend
   auto decision = std::find(deadline.witness.begin(), deadline.witness.end(), deadline.steps[0]);
   REQUIRE(decision != deadline.witness.end());
   CHECK(std::find(decision, deadline.witness.end(), "barnets-plan") != deadline.witness.end());
-  CHECK(deadline.message.find("120 days") != std::string::npos);
-  CHECK(deadline.message.find("90 days") != std::string::npos);
+  CHECK(deadline.message.find("120 dage") != std::string::npos);  // in Danish, as foer.json's language says
+  CHECK(deadline.message.find("90 dage") != std::string::npos);
 }
 
 TEST_CASE("born-unge efter.json: no errors, no warnings and no infos", "[born-unge]") {

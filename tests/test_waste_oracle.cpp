@@ -135,7 +135,8 @@ void recording_pairs_occur_together(const Workflow& wf, const Runs& runs, const 
     if (wf.step(s).it && !wf.step(s).it->records.empty()) recording.push_back(s);
   const auto together = relations.occurring_together(recording);
   if (!together) return;
-  for (auto [a, b] : *together) {
+  for (const auto& pair : *together) {
+    const Index a = pair.first, b = pair.second;  // clang 14 cannot capture a structured binding
     ++tally.together;
     const bool seen = std::any_of(runs.all.begin(), runs.all.end(),
                                   [&](const auto& run) { return has(run, a) && has(run, b); });

@@ -33,6 +33,11 @@
 
 namespace baton {
 
+// Whether a model move on `step` costs nothing and is no deviation: a
+// gateway, or a start or end step tagged `silent` (what a PNML net's source
+// and sink places become, pnml.hpp; PM4Py counts no move on them).
+bool is_silent_step(const Step& step);
+
 // One event of a case, already matched to a step; nullopt: its activity
 // matches no step (an unknown activity, always a log move).
 struct TraceEvent {

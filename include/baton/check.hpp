@@ -4,11 +4,13 @@
 #pragma once
 
 #include <baton/finding.hpp>
+#include <baton/lang.hpp>
 #include <baton/model.hpp>
 #include <baton/semantics.hpp>
 #include <baton/time.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <memory>
 #include <set>
@@ -40,6 +42,7 @@ struct CheckOptions {
   // by analysis-limit, as at the state limit. 0: none beyond about 1 GiB per
   // exploration.
   std::uint64_t memory_limit = 0;
+  std::optional<Lang> lang;                  // empty: the workflow's `language`
 };
 
 // Options that name an unknown rule id, or a bad level, are refused with this.
@@ -63,7 +66,8 @@ struct Check {
 // between checks, computed once on first use.
 class CheckContext {
  public:
-  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, std::uint64_t memory_limit = 0);
+  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, Lang lang = Lang::en,
+               std::uint64_t memory_limit = 0);
   ~CheckContext();
   CheckContext(const CheckContext&) = delete;
   CheckContext& operator=(const CheckContext&) = delete;
@@ -77,6 +81,10 @@ class CheckContext {
   SearchLimit search_limit() { return {state_limit_, &budget_}; }
   // Whether an exploration stopped because the memory budget was spent.
   bool memory_reached() const { return budget_.memory_reached; }
+  // The language the findings' messages are written in.
+  Lang lang() const { return lang_; }
+  std::string say(Msg id, std::initializer_list<MessageArg> args = {}) const;
+  std::string quote(std::string_view name) const;
 
   // A check that stopped at the state limit says so here; analysis-limit
   // reports the list.
@@ -100,6 +108,7 @@ class CheckContext {
   Date today_;
   std::uint64_t state_limit_, memory_limit_;
   RunBudget budget_;
+  Lang lang_;
   std::set<std::string> incomplete_;
   std::map<const void*, std::shared_ptr<void>> cache_;
 };

@@ -58,6 +58,10 @@ struct LogReadOptions {
   std::string time_zone = "Europe/Copenhagen";
   // Skip unreadable events (counted per reason) instead of refusing the log.
   bool lenient = false;
+  // XES: the name of a classifier the log declares; its keys' values joined
+  // by '+' (as ProM and PM4Py join them) are an event's activity. Empty:
+  // the activity is concept:name.
+  std::string classifier;
 };
 
 struct LogReadStats {

@@ -28,6 +28,9 @@ struct LayoutNode {
 struct LayoutEdge {
   std::size_t from = 0, to = 0;  // indices into LayoutInput::nodes
   std::string label;
+  // Drawn as one straight segment (a BPMN data association) instead of
+  // routed round the nodes; it still counts for the columns.
+  bool straight = false;
 };
 
 struct LayoutInput {
@@ -50,10 +53,14 @@ struct Layout {
   std::vector<std::vector<Point>> edges;  // per edge, a polyline from its source to its target
   std::vector<Point> edge_labels;         // per edge, the centre for its label: mid its longest segment
   Box bounds;                             // everything
+  bool orthogonal = true;                 // false: the routed edges fell back to straight lines
 };
 
 // Throws std::runtime_error when Graphviz fails. Safe to call from several
-// threads (Graphviz itself is not; calls are serialised inside).
+// threads (Graphviz itself is not; calls are serialised inside). Graphviz
+// 2.43's orthogonal router aborts the process on some graphs (an assertion
+// in maze.c); it therefore runs in a child process, and where it fails there
+// the edges are drawn straight instead (Layout::orthogonal says which).
 Layout lay_out_swimlanes(const LayoutInput& input);
 
 }  // namespace baton

@@ -14,7 +14,7 @@
 
 namespace baton {
 
-enum class WorkflowFormat { automatic, json, bpmn };
+enum class WorkflowFormat { automatic, json, bpmn, pnml };
 
 // A workflow as read, and what the reader wants its user to know about the
 // reading (e.g. "process X read; Y and Z not read"), one sentence each.
@@ -24,8 +24,8 @@ struct WorkflowRead {
 };
 
 // JSON when the first byte that is no blank (after any UTF-8 byte order mark)
-// is '{' or anything but '<'; XML (so BPMN) when it is '<' or the bytes
-// begin with a UTF-16 byte order mark.
+// is '{' or anything but '<'; XML when it is '<' or the bytes begin with a
+// UTF-16 byte order mark: PNML when its root element is `pnml`, else BPMN.
 WorkflowFormat detect_format(std::string_view bytes);
 
 // `file` only names the source in errors. Throws LoadError.

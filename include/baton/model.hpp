@@ -83,6 +83,9 @@ struct Step {
   std::vector<Index> satisfies;
   std::vector<std::string> tags;
   std::optional<Duration> duration;
+  // The activity names the case-management system writes in its event log
+  // for this step (event-logs.md, "Matching events to steps").
+  std::vector<std::string> log_names;
 
   // Task, control and decision steps are work someone does; start and end
   // steps only mark where a case begins and ends, gateways only route.
@@ -156,6 +159,13 @@ struct FollowUp {
   std::vector<Index> steps;
   std::optional<std::int64_t> every_days;
   std::optional<std::string> source;
+  std::optional<Index> owner;       // the team that follows up
+  std::optional<Date> last_done;    // when it was last followed up
+  // The date it is next due: last done plus every_days; none when either is missing.
+  std::optional<Date> due() const {
+    if (!last_done || !every_days) return std::nullopt;
+    return last_done->plus_days(*every_days);
+  }
   friend bool operator==(const FollowUp&, const FollowUp&) = default;
 };
 

@@ -16,6 +16,9 @@ std::string report_to_json(const Report& report, std::string_view file = {});
 // {"file", "error": {"message", "pointer", "line", "column"}}
 std::string load_error_to_json(const LoadError& error, std::string_view file);
 
+// One finding as its JSON object (as in the results' "findings").
+std::string finding_to_json(const Finding& finding);
+
 // "FILE:POINTER: SEVERITY: MESSAGE [RULE]" per finding, then the counts line.
 std::string report_to_text(const Report& report, std::string_view file);
 // "N errors, N warnings, N infos"

@@ -22,6 +22,7 @@
 #pragma once
 
 #include <baton/finding.hpp>
+#include <baton/lang.hpp>
 #include <baton/model.hpp>
 #include <baton/semantics.hpp>
 
@@ -135,21 +136,21 @@ Finding requirement_finding(const Check& check, const Workflow& workflow, Index 
 // into a finding (steps: the offending step; witness: the run) with the
 // message `describe` writes; marks `check` incomplete where it stopped.
 void report_rule_violations(CheckContext& context, const Check& check, RuleType type,
-                            std::string (*describe)(const Workflow&, const RuleViolation&),
+                            std::string (*describe)(const CheckContext&, const RuleViolation&),
                             std::vector<Finding>& out);
 
 // One finding of `check` per deadline span whose `steps` (loop or undated)
 // are not empty: those steps, and the message `describe` writes, which is
 // also given the rule's first and then steps as the message names them.
 void report_deadline_steps(CheckContext& context, const Check& check, std::vector<Index> DeadlineSpan::*steps,
-                           std::string (*describe)(const Workflow&, const DeadlineSpan&, const std::string& first,
+                           std::string (*describe)(const CheckContext&, const DeadlineSpan&, const std::string& first,
                                                    const std::string& then),
                            std::vector<Finding>& out);
 
-// How messages name steps ("“Afgørelse” or “Bevilling”", joined by
-// `conjunction`) and the requirement with its scope
-// ("(requirement krav-plan-3m, cases of the type “Anbringelse”)").
-std::string describe_steps(const Workflow& workflow, std::span<const Index> steps, const std::string& conjunction);
-std::string describe_requirement(const Workflow& workflow, Index requirement, std::optional<Index> case_type);
+// How messages name steps ("»Afgørelse« eller »Bevilling«", joined by
+// `conjunction`, Msg::word_or or Msg::word_and) and the requirement with its
+// scope ("(requirement krav-plan-3m, cases of the type “Anbringelse”)").
+std::string describe_steps(const Workflow& workflow, Lang lang, std::span<const Index> steps, Msg conjunction);
+std::string describe_requirement(const Workflow& workflow, Lang lang, Index requirement, std::optional<Index> case_type);
 
 }  // namespace baton

@@ -54,4 +54,10 @@ struct Date {
   friend auto operator<=>(const Date&, const Date&) = default;
 };
 
+// An instant (UTC milliseconds since 1970) plus a duration in calendar time:
+// years and months move the calendar date (31 January plus a month is the
+// last day of February), weeks and days add whole days, the rest its
+// seconds. Conformance judges deadlines this way (event-logs.md).
+std::int64_t add_calendar(std::int64_t utc_ms, const Duration& duration);
+
 }  // namespace baton

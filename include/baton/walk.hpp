@@ -4,9 +4,12 @@
 // with how it happens and who is responsible.
 #pragma once
 
+#include <baton/lang.hpp>
 #include <baton/model.hpp>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace baton {
 
@@ -14,6 +17,13 @@ enum class WalkFormat { markdown, json };
 
 // `case_type` null: the whole workflow; else one of `workflow`'s case types,
 // whose choices decide which way the case goes at XOR splits.
-std::string walk(const Workflow& workflow, const CaseType* case_type, WalkFormat format);
+// `lang` empty: the workflow's `language`.
+std::string walk(const Workflow& workflow, const CaseType* case_type, WalkFormat format,
+                 std::optional<Lang> lang = {});
+
+// The steps a case (of `case_type`, or any case when null) can reach, gateways
+// left out, in run order: every step after the steps that lead to it (rework
+// loops aside). The walk, the handbook and impact lists all go by this.
+std::vector<Index> steps_in_run_order(const Workflow& workflow, const CaseType* case_type);
 
 }  // namespace baton

@@ -14,10 +14,12 @@ void run_case_type_incomplete(CheckContext& context, std::vector<Finding>& out) 
   if (!result.exhausted) context.mark_incomplete(case_type_incomplete.id);
   for (const IncompleteCaseType& c : result.incomplete) {
     const CaseType& type = wf.case_types()[c.case_type];
-    const std::string where = c.stuck_at.empty() ? "they go round a loop forever"
-                                                 : "they get stuck at " + describe_steps(wf, c.stuck_at, "or");
+    const std::string where =
+        c.stuck_at.empty()
+            ? context.say(Msg::case_type_loops)
+            : context.say(Msg::case_type_stuck, {{"steps", describe_steps(wf, context.lang(), c.stuck_at, Msg::word_or)}});
     Finding f = finding_for(case_type_incomplete, pointer_to("case_types", c.case_type),
-                            "No case of the type " + quoted(type.name) + " can be completed: " + where + ".");
+                            context.say(Msg::case_type_incomplete, {{"case_type", context.quote(type.name)}, {"where", where}}));
     f.case_type = type.id;
     for (Index s : c.stuck_at) f.steps.push_back(wf.step(s).id);
     out.push_back(std::move(f));

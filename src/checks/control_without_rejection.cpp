@@ -11,8 +11,7 @@ void run_control_without_rejection(CheckContext& context, std::vector<Finding>& 
     // Gateways after the control only route its outcomes on.
     if (s.kind != StepKind::control || ways_on(wf, i).size() > 1) continue;
     Finding f = finding_for(control_without_rejection, pointer_to("steps", i),
-                            "The control " + quoted(s.name) +
-                                " has at most one way on: no outcome of the check changes what happens next.");
+                            context.say(Msg::control_without_rejection, {{"step", context.quote(s.name)}}));
     f.steps = {s.id};
     out.push_back(std::move(f));
   }

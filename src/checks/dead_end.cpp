@@ -12,8 +12,7 @@ void run_dead_end(CheckContext& context, std::vector<Finding>& out) {
   for (Index s = 0; s < wf.steps().size(); ++s) {
     if (finishes[s]) continue;
     Finding f = finding_for(dead_end, pointer_to("steps", s),
-                            "No path from the step " + quoted(wf.step(s).name) +
-                                " leads to an end step, so a case that gets there cannot be completed.");
+                            context.say(Msg::dead_end, {{"step", context.quote(wf.step(s).name)}}));
     f.steps = {wf.step(s).id};
     out.push_back(std::move(f));
   }

@@ -1,5 +1,6 @@
 #include <baton/checks/deadline_exceeded.hpp>
 
+#include <baton/messages.hpp>
 #include <baton/requirements.hpp>
 #include <baton/semantics.hpp>
 
@@ -8,14 +9,18 @@
 namespace baton::checks {
 
 namespace {
-std::string describe(const Workflow& wf, const DeadlineSpan& span, const Duration& within) {
-  std::string out = "From the end of " + quoted(wf.step(span.longest.front()).name) + " to the end of " +
-                    quoted(wf.step(span.longest.back()).name) + " can take up to " +
-                    describe_seconds(span.longest_seconds) + ", the limit is " +
-                    describe_seconds(within.static_seconds()) + " " +
-                    describe_requirement(wf, span.requirement, span.case_type) + ".";
-  if (span.calendar_units) out += " A month is counted as 30 days and a year as 365.";
-  if (!span.undated.empty()) out += " Steps with no duration are counted as taking no time.";
+std::string describe(const CheckContext& context, const DeadlineSpan& span, const Duration& within) {
+  const Workflow& wf = context.workflow();
+  const Lang lang = context.lang();
+  std::string out = context.say(
+      Msg::deadline_exceeded,
+      {{"first", context.quote(wf.step(span.longest.front()).name)},
+       {"then", context.quote(wf.step(span.longest.back()).name)},
+       {"longest", describe_seconds(span.longest_seconds, lang)},
+       {"limit", describe_seconds(within.static_seconds(), lang)},
+       {"requirement", describe_requirement(wf, lang, span.requirement, span.case_type)}});
+  if (span.calendar_units) out += " " + context.say(Msg::deadline_calendar_note);
+  if (!span.undated.empty()) out += " " + context.say(Msg::deadline_undated_note);
   return out;
 }
 }  // namespace
@@ -28,7 +33,7 @@ void run_deadline_exceeded(CheckContext& context, std::vector<Finding>& out) {
     const Duration& within = *wf.requirements()[span.requirement].rule->within;
     if (!span.loop.empty() || span.longest_seconds <= within.static_seconds()) continue;
     Finding f = requirement_finding(deadline_exceeded, wf, span.requirement, span.case_type,
-                                    describe(wf, span, within));
+                                    describe(context, span, within));
     f.steps = step_ids(wf, span.longest);
     f.witness = step_ids(wf, span.run);
     out.push_back(std::move(f));

@@ -1,13 +1,19 @@
 #include <baton/checks/deadline_unbounded.hpp>
 
+#include <baton/messages.hpp>
 #include <baton/requirements.hpp>
 
 namespace baton::checks {
 
 namespace {
-std::string describe(const Workflow& wf, const DeadlineSpan& span, const std::string& first, const std::string& then) {
-  return "A loop through " + describe_steps(wf, span.loop, "and") + " can run between " + first + " and " + then +
-         ", so no time limit holds " + describe_requirement(wf, span.requirement, span.case_type) + ".";
+std::string describe(const CheckContext& context, const DeadlineSpan& span, const std::string& first,
+                     const std::string& then) {
+  const Workflow& wf = context.workflow();
+  return context.say(Msg::deadline_unbounded,
+                     {{"loop", describe_steps(wf, context.lang(), span.loop, Msg::word_and)},
+                      {"first", first},
+                      {"then", then},
+                      {"requirement", describe_requirement(wf, context.lang(), span.requirement, span.case_type)}});
 }
 }  // namespace
 

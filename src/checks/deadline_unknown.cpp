@@ -1,14 +1,19 @@
 #include <baton/checks/deadline_unknown.hpp>
 
+#include <baton/messages.hpp>
 #include <baton/requirements.hpp>
 
 namespace baton::checks {
 
 namespace {
-std::string describe(const Workflow& wf, const DeadlineSpan& span, const std::string& first, const std::string& then) {
-  return describe_steps(wf, span.undated, "and") + (span.undated.size() == 1 ? " has" : " have") +
-         " no duration, so the time from " + first + " to " + then + " cannot be checked against its limit " +
-         describe_requirement(wf, span.requirement, span.case_type) + ".";
+std::string describe(const CheckContext& context, const DeadlineSpan& span, const std::string& first,
+                     const std::string& then) {
+  const Workflow& wf = context.workflow();
+  return context.say(span.undated.size() == 1 ? Msg::deadline_unknown_one : Msg::deadline_unknown_many,
+                     {{"steps", describe_steps(wf, context.lang(), span.undated, Msg::word_and)},
+                      {"first", first},
+                      {"then", then},
+                      {"requirement", describe_requirement(wf, context.lang(), span.requirement, span.case_type)}});
 }
 }  // namespace
 

@@ -15,16 +15,16 @@ void run_deadlock(CheckContext& context, std::vector<Finding>& out) {
   for (const Deadlock& d : soundness(context, deadlock.id).deadlocks) {
     const Step& join = wf.step(d.step);
     std::vector<std::pair<std::string, std::string>> missing;
-    std::string from_names;
+    std::vector<std::string> from_names;
     for (Index t : d.missing) {
       const Step& from = wf.step(wf.transition(t).from);
-      from_names += (from_names.empty() ? "" : " and ") + quoted(from.name);
+      from_names.push_back(context.quote(from.name));
       missing.emplace_back(from.id, join.id);
     }
     Finding f = finding_for(deadlock, pointer_to("steps", d.step),
-                            "The step " + quoted(join.name) + " waits for the transition" +
-                                (missing.size() == 1 ? "" : "s") + " from " + from_names +
-                                ", which the run shown never takes: the case can go no further and is not complete.");
+                            context.say(missing.size() == 1 ? Msg::deadlock_one : Msg::deadlock_many,
+                                        {{"step", context.quote(join.name)},
+                                         {"from", join_words(context.lang(), from_names)}}));
     f.transitions = std::move(missing);
     f.steps = {join.id};
     f.witness = step_ids(wf, d.run);

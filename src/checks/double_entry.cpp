@@ -27,8 +27,9 @@ Index system_of(const Workflow& wf, Index step) { return *wf.step(step).it->syst
 
 // One finding per two systems: the recording steps that occur in one run
 // with a step recording in the other system.
-void report_artifact(const Workflow& wf, Index artifact, const std::vector<std::pair<Index, Index>>& together,
+void report_artifact(const CheckContext& context, Index artifact, const std::vector<std::pair<Index, Index>>& together,
                      std::vector<Finding>& out) {
+  const Workflow& wf = context.workflow();
   std::map<std::pair<Index, Index>, std::vector<std::pair<Index, Index>>> by_systems;
   for (auto [a, b] : together) {
     const Index sa = system_of(wf, a), sb = system_of(wf, b);
@@ -42,10 +43,11 @@ void report_artifact(const Workflow& wf, Index artifact, const std::vector<std::
     steps.erase(std::unique(steps.begin(), steps.end()), steps.end());
     const auto [first, second] = pairs.front();
     Finding f = finding_for(double_entry, pointer_to("steps", steps.front()),
-                            quoted(wf.artifacts()[artifact].name) + " is recorded both in " +
-                                quoted(wf.systems()[systems.first].name) + " (by " + quoted(wf.step(first).name) +
-                                ") and in " + quoted(wf.systems()[systems.second].name) + " (by " +
-                                quoted(wf.step(second).name) + ") in one run.");
+                            context.say(Msg::double_entry, {{"artifact", context.quote(wf.artifacts()[artifact].name)},
+                                                            {"system1", context.quote(wf.systems()[systems.first].name)},
+                                                            {"step1", context.quote(wf.step(first).name)},
+                                                            {"system2", context.quote(wf.systems()[systems.second].name)},
+                                                            {"step2", context.quote(wf.step(second).name)}}));
     for (Index s : steps) f.steps.push_back(wf.step(s).id);
     out.push_back(std::move(f));
   }
@@ -67,7 +69,7 @@ void run_double_entry(CheckContext& context, std::vector<Finding>& out) {
       context.mark_incomplete(double_entry.id);
       continue;
     }
-    report_artifact(wf, a, *together, out);
+    report_artifact(context, a, *together, out);
   }
 }
 

@@ -12,9 +12,9 @@ void run_duplicate_work(CheckContext& context, std::vector<Finding>& out) {
   for (const Repetition& r : repetitions(context, duplicate_work.id).productions) {
     const Step& step = wf.step(r.step);
     Finding f = finding_for(duplicate_work, pointer_to("steps", r.step),
-                            "The step " + quoted(step.name) + " produces " + quoted(wf.artifacts()[r.artifact].name) +
-                                " again, although in every run " + quoted(wf.step(r.earlier.front()).name) +
-                                " has already produced it and nothing it is made from has changed since.");
+                            context.say(Msg::duplicate_work, {{"step", context.quote(step.name)},
+                                                              {"artifact", context.quote(wf.artifacts()[r.artifact].name)},
+                                                              {"earlier", context.quote(wf.step(r.earlier.front()).name)}}));
     f.steps = step_ids(wf, r.steps());
     out.push_back(std::move(f));
   }

@@ -1,14 +1,17 @@
 #include <baton/checks/existence_violated.hpp>
 
+#include <baton/messages.hpp>
 #include <baton/requirements.hpp>
 
 namespace baton::checks {
 
 namespace {
-std::string describe(const Workflow& wf, const RuleViolation& v) {
+std::string describe(const CheckContext& context, const RuleViolation& v) {
+  const Workflow& wf = context.workflow();
   const Rule& rule = *wf.requirements()[v.requirement].rule;
-  return "A case can be completed without " + describe_steps(wf, rule.first.steps, "or") + " " +
-         describe_requirement(wf, v.requirement, v.case_type) + ".";
+  return context.say(Msg::existence_violated,
+                     {{"steps", describe_steps(wf, context.lang(), rule.first.steps, Msg::word_or)},
+                      {"requirement", describe_requirement(wf, context.lang(), v.requirement, v.case_type)}});
 }
 }  // namespace
 

@@ -14,9 +14,7 @@ void run_lack_of_synchronization(CheckContext& context, std::vector<Finding>& ou
     const Step& from = wf.step(t.from);
     const Step& to = wf.step(t.to);
     Finding f = finding_for(lack_of_synchronization, pointer_to("transitions", d.transition),
-                            "The transition from " + quoted(from.name) + " to " + quoted(to.name) +
-                                " can be taken a second time before " + quoted(to.name) + " has run, so " +
-                                quoted(to.name) + " would run twice for one case.");
+                            context.say(Msg::lack_of_synchronization, {{"from", context.quote(from.name)}, {"to", context.quote(to.name)}}));
     f.steps = {to.id};
     f.transitions = {{from.id, to.id}};
     f.witness = step_ids(wf, d.run);

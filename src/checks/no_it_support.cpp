@@ -5,8 +5,7 @@
 namespace baton::checks {
 
 void run_no_it_support(CheckContext& context, std::vector<Finding>& out) {
-  report_work_steps(no_it_support, context.workflow(), out, [](const Step& s) { return !s.it; },
-                    "does not say how the IT system supports it");
+  report_work_steps(no_it_support, context, out, [](const Step& s) { return !s.it; }, Msg::lack_it);
 }
 
 }  // namespace baton::checks

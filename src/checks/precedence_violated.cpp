@@ -1,5 +1,6 @@
 #include <baton/checks/precedence_violated.hpp>
 
+#include <baton/messages.hpp>
 #include <baton/requirements.hpp>
 
 #include "finding_for.hpp"
@@ -7,11 +8,13 @@
 namespace baton::checks {
 
 namespace {
-std::string describe(const Workflow& wf, const RuleViolation& v) {
+std::string describe(const CheckContext& context, const RuleViolation& v) {
+  const Workflow& wf = context.workflow();
   const Rule& rule = *wf.requirements()[v.requirement].rule;
-  return "The step " + quoted(wf.step(*v.step).name) + " can run with no " +
-         describe_steps(wf, rule.first.steps, "or") + " before it " +
-         describe_requirement(wf, v.requirement, v.case_type) + ".";
+  return context.say(Msg::precedence_violated,
+                     {{"step", context.quote(wf.step(*v.step).name)},
+                      {"steps", describe_steps(wf, context.lang(), rule.first.steps, Msg::word_or)},
+                      {"requirement", describe_requirement(wf, context.lang(), v.requirement, v.case_type)}});
 }
 }  // namespace
 

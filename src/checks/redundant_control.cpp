@@ -8,9 +8,10 @@
 namespace baton::checks {
 
 namespace {
-std::string what_is_checked(const Workflow& wf, const Repetition& r) {
-  const std::string artifact = quoted(wf.artifacts()[r.artifact].name);
-  return r.aspect == "*" ? artifact : artifact + " for " + quoted(r.aspect);
+std::string what_is_checked(const CheckContext& context, const Repetition& r) {
+  const std::string artifact = context.quote(context.workflow().artifacts()[r.artifact].name);
+  return r.aspect == "*" ? artifact
+                         : context.say(Msg::checked_for_aspect, {{"artifact", artifact}, {"aspect", context.quote(r.aspect)}});
 }
 }  // namespace
 
@@ -19,9 +20,9 @@ void run_redundant_control(CheckContext& context, std::vector<Finding>& out) {
   for (const Repetition& r : repetitions(context, redundant_control.id).controls) {
     const Step& control = wf.step(r.step);
     Finding f = finding_for(redundant_control, pointer_to("steps", r.step),
-                            "The step " + quoted(control.name) + " checks " + what_is_checked(wf, r) +
-                                " again, although in every run " + quoted(wf.step(r.earlier.front()).name) +
-                                " has already checked it and nothing has changed it since.");
+                            context.say(Msg::redundant_control, {{"step", context.quote(control.name)},
+                                                                 {"what", what_is_checked(context, r)},
+                                                                 {"earlier", context.quote(wf.step(r.earlier.front()).name)}}));
     f.steps = step_ids(wf, r.steps());
     out.push_back(std::move(f));
   }

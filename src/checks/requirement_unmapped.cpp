@@ -13,8 +13,7 @@ void run_requirement_unmapped(CheckContext& context, std::vector<Finding>& out) 
     const Requirement& req = wf.requirements()[r];
     if (req.rule || carried[r]) continue;
     Finding f = finding_for(requirement_unmapped, pointer_to("requirements", r),
-                            "Nothing in the workflow carries out the requirement " + quoted(req.text) +
-                                ": no step satisfies it and it has no rule.");
+                            context.say(Msg::requirement_unmapped, {{"requirement", context.quote(req.text)}}));
     f.requirement = req.id;
     out.push_back(std::move(f));
   }

@@ -1,5 +1,6 @@
 #include <baton/checks/response_violated.hpp>
 
+#include <baton/messages.hpp>
 #include <baton/requirements.hpp>
 
 #include "finding_for.hpp"
@@ -7,10 +8,13 @@
 namespace baton::checks {
 
 namespace {
-std::string describe(const Workflow& wf, const RuleViolation& v) {
+std::string describe(const CheckContext& context, const RuleViolation& v) {
+  const Workflow& wf = context.workflow();
   const Rule& rule = *wf.requirements()[v.requirement].rule;
-  return "After the step " + quoted(wf.step(*v.step).name) + ", a case can be completed with no " +
-         describe_steps(wf, rule.then.steps, "or") + " " + describe_requirement(wf, v.requirement, v.case_type) + ".";
+  return context.say(Msg::response_violated,
+                     {{"step", context.quote(wf.step(*v.step).name)},
+                      {"steps", describe_steps(wf, context.lang(), rule.then.steps, Msg::word_or)},
+                      {"requirement", describe_requirement(wf, context.lang(), v.requirement, v.case_type)}});
 }
 }  // namespace
 

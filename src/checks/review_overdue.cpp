@@ -12,10 +12,10 @@ void run_review_overdue(CheckContext& context, std::vector<Finding>& out) {
   if (due_day >= context.today().days_since_epoch()) return;
   const Date due = Date::from_days_since_epoch(due_day);
   out.push_back(finding_for(review_overdue, "/review",
-                            "The workflow was last reviewed on " + review->last_reviewed->to_string() +
-                                " and should be reviewed every " + std::to_string(*review->interval_days) +
-                                " days, so the review was due on " + due.to_string() + " (analysis date " +
-                                context.today().to_string() + ")."));
+                            context.say(Msg::review_overdue, {{"last", review->last_reviewed->to_string()},
+                                                              {"every", std::to_string(*review->interval_days)},
+                                                              {"due", due.to_string()},
+                                                              {"today", context.today().to_string()}})));
 }
 
 }  // namespace baton::checks

@@ -6,8 +6,8 @@ namespace baton::checks {
 
 void run_undescribed_handover(CheckContext& context, std::vector<Finding>& out) {
   report_handovers(
-      undescribed_handover, context.workflow(), out, [](const Handover* h) { return !h || !h->how; },
-      Severity::warning, Severity::info, "does not say how it happens");
+      undescribed_handover, context, out, [](const Handover* h) { return !h || !h->how; },
+      Severity::warning, Severity::info, Msg::lack_how);
 }
 
 }  // namespace baton::checks

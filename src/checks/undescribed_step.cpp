@@ -5,8 +5,7 @@
 namespace baton::checks {
 
 void run_undescribed_step(CheckContext& context, std::vector<Finding>& out) {
-  report_work_steps(undescribed_step, context.workflow(), out, [](const Step& s) { return !s.description; },
-                    "has no description of what is done in it");
+  report_work_steps(undescribed_step, context, out, [](const Step& s) { return !s.description; }, Msg::lack_description);
 }
 
 }  // namespace baton::checks

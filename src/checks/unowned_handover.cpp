@@ -6,9 +6,9 @@ namespace baton::checks {
 
 void run_unowned_handover(CheckContext& context, std::vector<Finding>& out) {
   report_handovers(
-      unowned_handover, context.workflow(), out,
+      unowned_handover, context, out,
       [](const Handover* h) { return !h || !h->responsible; }, Severity::error, Severity::warning,
-      "has nobody responsible for it");
+      Msg::lack_responsible);
 }
 
 }  // namespace baton::checks

@@ -5,8 +5,7 @@
 namespace baton::checks {
 
 void run_unowned_step(CheckContext& context, std::vector<Finding>& out) {
-  report_work_steps(unowned_step, context.workflow(), out, [](const Step& s) { return !s.team; },
-                    "has no team: nobody owns it");
+  report_work_steps(unowned_step, context, out, [](const Step& s) { return !s.team; }, Msg::lack_team);
 }
 
 }  // namespace baton::checks

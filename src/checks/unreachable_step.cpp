@@ -13,8 +13,8 @@ void run_unreachable_step(CheckContext& context, std::vector<Finding>& out) {
   for (Index s = 0; s < wf.steps().size(); ++s) {
     if (reached[s]) continue;
     Finding f = finding_for(unreachable_step, pointer_to("steps", s),
-                            "No path from the start step " + quoted(wf.step(start).name) + " leads to the step " +
-                                quoted(wf.step(s).name) + ", so it never happens.");
+                            context.say(Msg::unreachable_step, {{"start", context.quote(wf.step(start).name)},
+                                                                {"step", context.quote(wf.step(s).name)}}));
     f.steps = {wf.step(s).id};
     out.push_back(std::move(f));
   }

@@ -20,8 +20,8 @@ void run_unrecorded_output(CheckContext& context, std::vector<Finding>& out) {
     if (recorded[a] || writers[a].empty()) continue;
     const Step& first = wf.step(writers[a].front());
     Finding f = finding_for(unrecorded_output, pointer_to("artifacts", a),
-                            "The artifact " + quoted(wf.artifacts()[a].name) + " is written (first by " +
-                                quoted(first.name) + ") but no step records it in an IT system.");
+                            context.say(Msg::unrecorded_output, {{"artifact", context.quote(wf.artifacts()[a].name)},
+                                                                 {"step", context.quote(first.name)}}));
     f.steps = step_ids(wf, writers[a]);
     out.push_back(std::move(f));
   }

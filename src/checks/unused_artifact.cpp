@@ -16,8 +16,8 @@ void run_unused_artifact(CheckContext& context, std::vector<Finding>& out) {
     for (const Control& c : s.checks) used[c.artifact] = true;
     if (s.it) mark(s.it->records);
   }
-  report_unused(unused_artifact, "artifacts", wf.artifacts(), used, "artifact",
-                "step (none reads, writes, checks or records it)", out);
+  report_unused(unused_artifact, context, "artifacts", wf.artifacts(), used, Msg::noun_artifact,
+                Msg::unused_by_artifact, out);
 }
 
 }  // namespace baton::checks

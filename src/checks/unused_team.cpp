@@ -12,7 +12,7 @@ void run_unused_team(CheckContext& context, std::vector<Finding>& out) {
   for (const Transition& t : wf.transitions())
     if (t.handover && t.handover->responsible) used[t.handover->responsible->team] = true;
   if (const auto& review = wf.parts().review; review && review->owner) used[*review->owner] = true;
-  report_unused(unused_team, "teams", wf.teams(), used, "team", "step, handover or review", out);
+  report_unused(unused_team, context, "teams", wf.teams(), used, Msg::noun_team, Msg::unused_by_team, out);
 }
 
 }  // namespace baton::checks

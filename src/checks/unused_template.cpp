@@ -9,7 +9,8 @@ void run_unused_template(CheckContext& context, std::vector<Finding>& out) {
   std::vector<bool> used(wf.templates().size());
   for (const Step& s : wf.steps())
     for (Index t : s.templates) used[t] = true;
-  report_unused(unused_template, "templates", wf.templates(), used, "template", "step", out);
+  report_unused(unused_template, context, "templates", wf.templates(), used, Msg::noun_template,
+                Msg::unused_by_template, out);
 }
 
 }  // namespace baton::checks

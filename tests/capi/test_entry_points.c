@@ -192,6 +192,31 @@ static void test_danish_round_trip(void) {
   baton_workflow_free(wf);
 }
 
+/* to_bpmn -> from_memory("bpmn") gives the same workflow (compared by its
+ * JSON); a NULL handle or out-pointer is refused. */
+static void test_bpmn_export(void) {
+  baton_workflow *wf = load(FIXTURE("fixtures/every-member.json"));
+  baton_workflow *again = NULL;
+  char *bpmn = NULL, *first = NULL, *second = NULL;
+  size_t length = 7;
+
+  EXPECT(baton_workflow_to_bpmn(NULL, &bpmn, &length) == BATON_E_INVALID_ARGUMENT && bpmn == NULL);
+  EXPECT(baton_workflow_to_bpmn(wf, NULL, NULL) == BATON_E_INVALID_ARGUMENT);
+  EXPECT(baton_workflow_to_bpmn(wf, &bpmn, &length) == BATON_OK);
+  EXPECT(bpmn != NULL && strlen(bpmn) == length);
+  EXPECT(bpmn != NULL && strstr(bpmn, "http://www.omg.org/spec/BPMN/20100524/MODEL") != NULL);
+  EXPECT(bpmn != NULL && strstr(bpmn, "bpmndi:BPMNShape") != NULL);
+  EXPECT(baton_workflow_from_memory(bpmn, length, "bpmn", &again) == BATON_OK);
+  EXPECT(baton_workflow_to_json(wf, &first, NULL) == BATON_OK);
+  EXPECT(again != NULL && baton_workflow_to_json(again, &second, NULL) == BATON_OK);
+  EXPECT(first != NULL && second != NULL && strcmp(first, second) == 0);
+  baton_string_free(bpmn);
+  baton_string_free(first);
+  baton_string_free(second);
+  baton_workflow_free(again);
+  baton_workflow_free(wf);
+}
+
 /* BPMN by content from a file, and from memory in every format value. */
 static void test_bpmn(void) {
   static const char bpmn[] =
@@ -221,7 +246,7 @@ static void test_bpmn(void) {
   EXPECT(baton_workflow_from_memory(json, sizeof json - 1, "bpmn", &wf) == BATON_E_PARSE && wf == NULL);
   EXPECT(baton_workflow_from_memory(json, sizeof json - 1, "json", &wf) == BATON_E_INVALID);
   EXPECT_STR(baton_last_error_pointer(), "/id");
-  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, "pnml", &wf) == BATON_E_INVALID_ARGUMENT && wf == NULL);
+  EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, "yaml", &wf) == BATON_E_INVALID_ARGUMENT && wf == NULL);
   EXPECT(error_mentions("format"));
   EXPECT(baton_workflow_from_memory(NULL, 0, NULL, &wf) == BATON_E_INVALID_ARGUMENT);
   EXPECT(baton_workflow_from_memory(bpmn, sizeof bpmn - 1, NULL, NULL) == BATON_E_INVALID_ARGUMENT);
@@ -379,6 +404,39 @@ static void test_walk(void) {
   baton_workflow_free(wf);
 }
 
+/* ---- Texts for people (handbook): lang in the options, agenda, diff, impact. */
+static void test_handbook(void) {
+  baton_workflow *wf = load(findings_path);
+  char *text = (char *)&text;
+  size_t length = 0;
+  baton_check_options options = BATON_CHECK_OPTIONS_INIT;
+  baton_report *report = NULL;
+
+  options.lang = "en";
+  if (EXPECT(baton_check(wf, &options, &report) == BATON_OK)) baton_report_free(report);
+  options.lang = "fr";
+  EXPECT(baton_check(wf, &options, &report) == BATON_E_INVALID_ARGUMENT && error_mentions("lang"));
+  options.version = 1; /* a version-1 caller has no lang: not read */
+  if (EXPECT(baton_check(wf, &options, &report) == BATON_OK)) baton_report_free(report);
+
+  if (EXPECT(baton_follow_up_agenda(wf, "2026-11-24", "json", "en", &text, &length) == BATON_OK)) {
+    EXPECT(strlen(text) == length && strstr(text, "\"points\"") != NULL);
+    baton_string_free(text);
+  }
+  EXPECT(baton_follow_up_agenda(wf, "someday", NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  if (EXPECT(baton_diff(wf, wf, NULL, "2026-11-24", "markdown", "da", &text, &length) == BATON_OK)) {
+    EXPECT(strstr(text, "Ingen.") != NULL); /* a workflow against itself: nothing changes */
+    baton_string_free(text);
+  }
+  EXPECT(baton_diff(wf, wf, "no-such-team", NULL, NULL, NULL, &text, &length) == BATON_E_NOT_FOUND);
+  EXPECT(baton_diff(NULL, wf, NULL, NULL, NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  if (EXPECT(baton_impact(wf, "source", "\xC2\xA7 1", "text", "en", &text, NULL) == BATON_OK)) baton_string_free(text);
+  EXPECT(baton_impact(wf, "team", "no-such-team", NULL, NULL, &text, &length) == BATON_E_NOT_FOUND);
+  EXPECT(baton_impact(wf, "colour", "x", NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  EXPECT(baton_impact(wf, "team", NULL, NULL, NULL, &text, &length) == BATON_E_INVALID_ARGUMENT);
+  baton_workflow_free(wf);
+}
+
 int main(void) {
   test_versions();
   test_null_arguments();
@@ -386,9 +444,11 @@ int main(void) {
   test_bad_files();
   test_danish_round_trip();
   test_bpmn();
+  test_bpmn_export();
   test_workflow_accessors();
   test_report_accessors();
   test_options();
   test_walk();
+  test_handbook();
   return finish();
 }

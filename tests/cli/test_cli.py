@@ -126,7 +126,11 @@ class Check(unittest.TestCase):
         self.assertRegex(lines[-1], r"^\d+ errors?, \d+ warnings?, \d+ infos?$")
         for line in lines[:-1]:
             self.assertRegex(line, r"^.+:(/[^:]*)?: (error|warning|info): .+ \[[a-z-]+\]$")
-        self.assertIn(EVERY + ":/teams/2: info: The team “Økonomi”", r.stdout)
+        # The fixture's language is Danish; --lang en overrides it.
+        self.assertIn(EVERY + ":/teams/2: info: Teamet »Økonomi« bruges ikke", r.stdout)
+        en = run("check", EVERY, "--today", "2026-11-24", "--lang", "en")
+        self.assertIn(EVERY + ":/teams/2: info: The team “Økonomi”", en.stdout)
+        self.assertEqual(run("check", EVERY, "--lang", "fr").returncode, 2)
 
     def test_byte_identical_runs(self):
         a = run("check", EVERY, "--today", "2026-11-24", "--format", "json")
@@ -205,12 +209,86 @@ class Usage(unittest.TestCase):
         r = run("rules")
         self.assertEqual(r.returncode, 0)
         self.assertIn("redundant-control (warning)", r.stdout)
-        self.assertEqual(len(r.stdout.splitlines()), 27)
+        self.assertEqual(len(r.stdout.splitlines()), 28)
 
     def test_unknown_command_is_usage_error(self):
         self.assertEqual(run("frobnicate").returncode, 2)
         self.assertEqual(run().returncode, 2)
         self.assertEqual(run("validate").returncode, 2)
+
+
+class Simulate(unittest.TestCase):
+    """baton simulate (issue 9) and PNML read by content."""
+
+    def test_log_and_truth_beside_it(self):
+        import gzip
+        import tempfile
+        foer = os.path.join(SOURCE, "examples", "born-unge", "foer.json")
+        with tempfile.TemporaryDirectory() as tmp:
+            log = os.path.join(tmp, "sager.csv.gz")
+            r = run("simulate", foer, "--cases", "30", "--seed", "3", "--noise", "skip=0.2", "-o", log)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertIn("30 cases", r.stderr)
+            with gzip.open(log, "rt", encoding="utf-8") as f:
+                rows = f.read().splitlines()
+            self.assertEqual(rows[0], "case_id,activity,timestamp,lifecycle,resource,team,case_type")
+            with open(os.path.join(tmp, "sager.truth.csv"), encoding="utf-8") as f:
+                truth = f.read().splitlines()
+            self.assertEqual(truth[0], "case_id,deviation,step,requirement,detail")
+            self.assertTrue(any(",skipped-step," in line for line in truth[1:]))
+            again = os.path.join(tmp, "again.csv.gz")
+            run("simulate", foer, "--cases", "30", "--seed", "3", "--noise", "skip=0.2", "-o", again)
+            with gzip.open(again, "rt", encoding="utf-8") as f:
+                self.assertEqual(f.read().splitlines(), rows)
+
+    def test_usage_errors(self):
+        foer = os.path.join(SOURCE, "examples", "born-unge", "foer.json")
+        self.assertEqual(run("simulate", foer).returncode, 2)
+        r = run("simulate", foer, "--noise", "often=0.1", "-o", "x.xes")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn('no kind "often"', r.stderr)
+        r = run("simulate", foer, "-o", "x.txt")
+        self.assertEqual(r.returncode, 2)
+        self.assertIn("must end in .xes", r.stderr)
+
+    def test_check_pnml(self):
+        r = run("check", os.path.join(FIXTURES, "pnml", "pm4py-style.pnml"))
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("PNML net read: 2 labelled transitions", r.stderr)
+        self.assertIn("pm4py-style.pnml:26:7: warning:", r.stdout)
+EXAMPLES = os.path.join(os.path.dirname(FIXTURES), "..", "examples", "born-unge")
+FOER = os.path.join(EXAMPLES, "foer.json")
+EFTER = os.path.join(EXAMPLES, "efter.json")
+
+
+class Handbook(unittest.TestCase):
+    def test_followup_agenda(self):
+        r = run("followup", EFTER, "--today", "2026-12-20", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        points = json.loads(r.stdout)["points"]
+        self.assertEqual(points[0]["status"], "overdue")
+        text = run("followup", EFTER, "--today", "2026-12-01").stdout
+        self.assertIn("Opfølgning: ", text)
+        self.assertIn("Ansvarlig: Myndighed", text)
+        self.assertEqual(run("followup", EFTER, "--today", "someday").returncode, 2)
+
+    def test_diff_per_team(self):
+        r = run("diff", FOER, EFTER, "--team", "modtagelse", "--today", "2026-12-01", "--lang", "en")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("You now hand the case on from “Screening”", r.stdout)
+        doc = json.loads(run("diff", FOER, EFTER, "--today", "2026-12-01", "--format", "json").stdout)
+        self.assertEqual(len(doc["findings_fixed"]), 4)
+        self.assertEqual(run("diff", FOER, EFTER, "--team", "nobody").returncode, 2)
+        self.assertEqual(run("diff", FOER).returncode, 2)
+
+    def test_impact_of_a_legal_source(self):
+        r = run("impact", EFTER, "--legal-source", "§ 20", "--format", "json")
+        self.assertEqual(r.returncode, 0, r.stderr)
+        doc = json.loads(r.stdout)
+        self.assertIn("samlet-vurdering", [s["id"] for s in doc["steps"]])
+        self.assertEqual(run("impact", EFTER, "--team", "nobody").returncode, 2)
+        self.assertEqual(run("impact", EFTER).returncode, 2)
+        self.assertEqual(run("impact", EFTER, "--team", "jura", "--system", "dubu").returncode, 2)
 
 
 if __name__ == "__main__":

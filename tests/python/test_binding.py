@@ -54,6 +54,17 @@ C_TO_CTYPES = {
     "const baton_report *": ctypes.c_void_p,
     "baton_report **": ctypes.POINTER(ctypes.c_void_p),
     "const baton_check_options *": ctypes.POINTER(_capi.CheckOptions),
+    "long long": ctypes.c_longlong,
+    "unsigned long long": ctypes.c_ulonglong,
+    "baton_log *": ctypes.c_void_p,
+    "const baton_log *": ctypes.c_void_p,
+    "baton_log **": ctypes.POINTER(ctypes.c_void_p),
+    "const baton_log_options *": ctypes.POINTER(_capi.LogOptions),
+    "double": ctypes.c_double,
+    "baton_conformance *": ctypes.c_void_p,
+    "const baton_conformance *": ctypes.c_void_p,
+    "baton_conformance **": ctypes.POINTER(ctypes.c_void_p),
+    "const baton_conform_options *": ctypes.POINTER(_capi.ConformOptions),
 }
 
 
@@ -127,6 +138,14 @@ class Loading(unittest.TestCase):
         self.assertEqual(json.loads(text)["name"], "Underretning – alle felter (æøå §)")
         self.assertEqual(baton.Workflow.from_json(text.encode("utf-8")).id, "every-member")
 
+    def test_to_bpmn_reads_back_equal(self):
+        wf = baton.Workflow.from_file(EVERY_MEMBER)
+        bpmn = wf.to_bpmn()
+        self.assertIn('xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"', bpmn)
+        self.assertIn("Økonomi", bpmn)
+        again = baton.Workflow.from_bytes(bpmn.encode("utf-8"), "bpmn")
+        self.assertEqual(again.to_json(), wf.to_json())
+
     def test_bpmn_file_and_bytes(self):
         bpmn = os.path.join(SOURCE, "tests", "fixtures", "bpmn")
         wf = baton.Workflow.from_file(os.path.join(bpmn, "underretning.bpmn"))
@@ -142,7 +161,7 @@ class Loading(unittest.TestCase):
             baton.Workflow.from_bytes(data, format="json")
         self.assertEqual(caught.exception.status, baton.Status.PARSE)
         with self.assertRaises(baton.Error) as caught:
-            baton.Workflow.from_bytes(data, format="pnml")
+            baton.Workflow.from_bytes(data, format="yaml")
         self.assertEqual(caught.exception.status, baton.Status.INVALID_ARGUMENT)
 
     def test_bpmn_error_names_the_element(self):
@@ -262,6 +281,47 @@ class Lifetime(unittest.TestCase):
         self.assertIsNone(alive())
         self.assertFalse(workflow_freed.alive)
         self.assertFalse(report_freed.alive)
+
+
+class Handbook(unittest.TestCase):
+    """The texts for people through the C ABI: language, agenda, diff, impact."""
+
+    EXAMPLES = os.path.join(SOURCE, "examples", "born-unge")
+
+    def setUp(self):
+        self.foer = baton.Workflow.from_file(os.path.join(self.EXAMPLES, "foer.json"))
+        self.efter = baton.Workflow.from_file(os.path.join(self.EXAMPLES, "efter.json"))
+
+    def tearDown(self):
+        self.foer.close()
+        self.efter.close()
+
+    def test_lang_option(self):
+        danish = {f.rule: f.message for f in self.foer.check(today="2026-12-01")}
+        self.assertTrue(danish["unowned-handover"].startswith("Overdragelsen fra »Screening«"))
+        english = {f.rule: f.message for f in self.foer.check(today="2026-12-01", lang="en")}
+        self.assertTrue(english["unowned-handover"].startswith("The handover from “Screening”"))
+        with self.assertRaises(baton.Error) as caught:
+            self.foer.check(lang="fr")
+        self.assertEqual(caught.exception.status, baton.Status.INVALID_ARGUMENT)
+
+    def test_followup_diff_impact(self):
+        agenda = json.loads(self.efter.followup(today="2026-12-20", format="json"))
+        self.assertEqual(agenda["points"][0]["status"], "overdue")
+        self.assertIn("Opfølgning", self.efter.followup(today="2026-12-01"))
+        diff = json.loads(self.efter.diff(self.foer, today="2026-12-01", format="json"))
+        self.assertEqual(len(diff["findings_fixed"]), 4)
+        self.assertIn("You now hand the case on", self.efter.diff(self.foer, team="modtagelse", lang="en"))
+        impact = json.loads(self.efter.impact(source="§ 20", format="json"))
+        self.assertIn("samlet-vurdering", [s["id"] for s in impact["steps"]])
+        with self.assertRaises(baton.Error) as caught:
+            self.efter.impact(team="nobody")
+        self.assertEqual(caught.exception.status, baton.Status.NOT_FOUND)
+        with self.assertRaises(baton.Error) as caught:
+            self.efter.followup(format="html")
+        self.assertEqual(caught.exception.status, baton.Status.INVALID_ARGUMENT)
+        with self.assertRaises(ValueError):
+            self.efter.impact()
 
 
 if __name__ == "__main__":

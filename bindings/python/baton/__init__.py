@@ -20,9 +20,11 @@ from collections.abc import Mapping
 from ctypes import byref, c_size_t, c_void_p
 from typing import NamedTuple, Optional, Tuple
 
-from ._capi import CHECK_OPTIONS_VERSION, CheckOptions, lib
+from ._capi import (CHECK_OPTIONS_VERSION, CONFORM_OPTIONS_VERSION, LOG_OPTIONS_VERSION, CheckOptions,
+                    ConformOptions, LogOptions, lib)
 
-__all__ = ["Error", "LoadError", "Status", "Workflow", "Report", "Finding", "Item", "__version__"]
+__all__ = ["Error", "LoadError", "Status", "Workflow", "Report", "Finding", "Item", "Log", "Case", "Event",
+           "Conformance", "CaseResult", "Deviation", "__version__"]
 
 __version__ = lib.baton_version().decode()
 
@@ -106,6 +108,13 @@ def _take_string(function, *args):
         lib.baton_string_free(out)
 
 
+def _index(i, count, what):
+    """A sequence index, negative from the end, checked against `count`."""
+    if not -count <= i < count:
+        raise IndexError(f"{what} index out of range")
+    return i % count
+
+
 class _Handle:
     """Owns one C handle: released by close(), a with block, or the garbage
     collector, whichever comes first."""
@@ -150,7 +159,7 @@ def _utf8(text):
     return None if text is None else text.encode("utf-8")
 
 
-def _options(today, only, disable, severity, state_limit):
+def _options(today, only, disable, severity, state_limit, lang=None):
     if state_limit < 0:
         raise ValueError("state_limit must not be negative")
     if isinstance(severity, Mapping):
@@ -158,7 +167,11 @@ def _options(today, only, disable, severity, state_limit):
     if isinstance(today, datetime.date):
         today = today.isoformat()
     return CheckOptions(CHECK_OPTIONS_VERSION, _utf8(_comma_list(only)), _utf8(_comma_list(disable)),
-                        _utf8(severity), _utf8(today), state_limit)
+                        _utf8(severity), _utf8(today), state_limit, _utf8(lang))
+
+
+def _date_text(today):
+    return today.isoformat() if isinstance(today, datetime.date) else today
 
 
 class Workflow(_Handle):
@@ -220,12 +233,19 @@ class Workflow(_Handle):
         """The workflow as format v1 JSON text."""
         return _take_string(lib.baton_workflow_to_json, self._h())
 
-    def check(self, today=None, only=None, disable=None, severity=None, state_limit=0):
+    def to_bpmn(self):
+        """The workflow as BPMN 2.0 XML text with its diagram; reading it
+        back (Workflow.from_memory or from_file) gives an equal workflow."""
+        return _take_string(lib.baton_workflow_to_bpmn, self._h())
+
+    def check(self, today=None, only=None, disable=None, severity=None, state_limit=0, lang=None):
         """Runs the checks. `today`: "YYYY-MM-DD" or a date (default: today,
         UTC); `only`, `disable`: rule ids, comma-separated or a list;
         `severity`: "rule=level,..." or a dict; `state_limit`: 0 for the
-        default. Raises Error for an unknown rule id, level or a bad date."""
-        options = _options(today, only, disable, severity, state_limit)
+        default; `lang`: "da" or "en" for the messages (default: the
+        workflow's language). Raises Error for an unknown rule id, level,
+        language or a bad date."""
+        options = _options(today, only, disable, severity, state_limit, lang)
         out = c_void_p()
         _check(lib.baton_check(self._h(), byref(options), byref(out)))
         return Report(out.value, self)
@@ -234,6 +254,44 @@ class Workflow(_Handle):
         """The walkthrough of one case type (its id), or of the whole workflow,
         as "markdown" or "json" text."""
         return _take_string(lib.baton_walk, self._h(), _utf8(case_type), _utf8(format))
+
+    # ---- Texts for people (handbook): `format` "text", "markdown" or
+    # "json"; `lang` "da" or "en" (default: the workflow's language).
+
+    def followup(self, today=None, format="text", lang=None):
+        """The follow-up agenda: the follow-up points by due date."""
+        return _take_string(lib.baton_follow_up_agenda, self._h(), _utf8(_date_text(today)), _utf8(format),
+                            _utf8(lang))
+
+    def diff(self, old, team=None, today=None, format="text", lang=None):
+        """What changes from the workflow `old` to this one (for `team`, a
+        team id, only what changes for that team), with findings fixed and new."""
+        return _take_string(lib.baton_diff, old._h(), self._h(), _utf8(team), _utf8(_date_text(today)),
+                            _utf8(format), _utf8(lang))
+
+    def impact(self, source=None, requirement=None, team=None, system=None, template=None, artifact=None,
+               format="text", lang=None):
+        """Everything that rests on one thing: a legal source (text such as
+        "§ 20") or the id of a requirement, team, system, template or artifact."""
+        named = {"source": source, "requirement": requirement, "team": team, "system": system,
+                 "template": template, "artifact": artifact}
+        given = [(of, value) for of, value in named.items() if value is not None]
+        if len(given) != 1:
+            raise ValueError("impact takes exactly one of source, requirement, team, system, template, artifact")
+        of, value = given[0]
+        return _take_string(lib.baton_impact, self._h(), _utf8(of), _utf8(value), _utf8(format), _utf8(lang))
+    def conform(self, log, today=None, state_limit=0, jobs=1, pseudonymise=None):
+        """Checks every case of `log` (a Log) against the workflow
+        (shared/spec/event-logs.md). `today`: the analysis date for overdue
+        cases, "YYYY-MM-DD" or a date (default: today, UTC); `jobs`: threads,
+        the result is the same for any; `pseudonymise`: a key under which
+        every case id is replaced by its HMAC-SHA-256."""
+        if isinstance(today, datetime.date):
+            today = today.isoformat()
+        options = ConformOptions(CONFORM_OPTIONS_VERSION, _utf8(today), state_limit, jobs, _utf8(pseudonymise))
+        out = c_void_p()
+        _check(lib.baton_conform(self._h(), log._h(), byref(options), byref(out)))
+        return Conformance(out.value)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -269,11 +327,7 @@ class Report(_Handle):
         return (self[i] for i in range(len(self)))
 
     def __getitem__(self, i):
-        count = len(self)
-        if not -count <= i < count:
-            raise IndexError("finding index out of range")
-        i %= count
-        h = self._h()
+        h, i = self._h(), _index(i, len(self), "finding")
 
         def text(accessor):
             return _string(getattr(lib, f"baton_report_{accessor}")(h, i))
@@ -295,3 +349,181 @@ class Report(_Handle):
     def to_json(self):
         """One result object of shared/spec/cli.md: workflow, findings, counts."""
         return _take_string(lib.baton_report_to_json, self._h())
+
+
+# --- event logs (shared/spec/event-logs.md) ------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    """One event of a case: `time` is an aware datetime in UTC; `lifecycle`
+    is "complete" (also when the log gives none), "start" or "other"."""
+
+    activity: str
+    time: datetime.datetime
+    lifecycle: str
+    resource: str
+    team: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Case:
+    """One case of a log, its events ordered by time (ties in file order)."""
+
+    id: str
+    case_type: str
+    closed: bool
+    events: Tuple[Event, ...]
+
+
+_EPOCH = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+
+
+def _log_options(lenient, separator, columns, case_type_attribute, time_zone, classifier):
+    known = ("case", "activity", "timestamp", "lifecycle", "resource", "team")
+    unknown = set(columns) - set(known)
+    if unknown:
+        raise TypeError(f"unknown column option(s) {sorted(unknown)}; known: {list(known)}")
+    return LogOptions(LOG_OPTIONS_VERSION, 1 if lenient else 0, _utf8(separator),
+                      *(_utf8(columns.get(name)) for name in known), _utf8(case_type_attribute), _utf8(time_zone),
+                      _utf8(classifier))
+
+
+class Log(_Handle):
+    """An event log read whole: XES or CSV, plain or gzip, told apart by
+    content. A sequence of Case; `skipped` counts what a lenient read left
+    out, per reason. Options: lenient, separator (CSV), columns (CSV: a dict
+    of case, activity, timestamp, lifecycle, resource, team to column names),
+    case_type_attribute, time_zone (IANA, for timestamps without offset),
+    classifier (XES). Raises LoadError with the line and column."""
+
+    def __init__(self, handle):
+        """Use from_file or from_bytes."""
+        super().__init__(handle, lib.baton_log_free)
+
+    @classmethod
+    def from_file(cls, path, *, lenient=False, separator=None, columns=None, case_type_attribute=None,
+                  time_zone=None, classifier=None):
+        options = _log_options(lenient, separator, columns or {}, case_type_attribute, time_zone, classifier)
+        out = c_void_p()
+        _check(lib.baton_log_from_file(os.fsencode(path), byref(options), byref(out)))
+        return cls(out.value)
+
+    @classmethod
+    def from_bytes(cls, data, format=None, *, lenient=False, separator=None, columns=None,
+                   case_type_attribute=None, time_zone=None, classifier=None):
+        """`format`: "xes", "csv", or None to tell them apart by content."""
+        data = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+        options = _log_options(lenient, separator, columns or {}, case_type_attribute, time_zone, classifier)
+        out = c_void_p()
+        _check(lib.baton_log_from_memory(data, len(data), _utf8(format), byref(options), byref(out)))
+        return cls(out.value)
+
+    def __len__(self):
+        return lib.baton_log_case_count(self._h())
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, i):
+        count = len(self)
+        if not -count <= i < count:
+            raise IndexError("case index out of range")
+        i %= count
+        h = self._h()
+
+        def event(j):
+            ms = lib.baton_log_event_time(h, i, j)
+            return Event(_string(lib.baton_log_event_activity(h, i, j)), _EPOCH + datetime.timedelta(milliseconds=ms),
+                         _string(lib.baton_log_event_lifecycle(h, i, j)), _string(lib.baton_log_event_resource(h, i, j)),
+                         _string(lib.baton_log_event_team(h, i, j)))
+
+        return Case(_string(lib.baton_log_case_id(h, i)), _string(lib.baton_log_case_type(h, i)),
+                    bool(lib.baton_log_case_closed(h, i)),
+                    tuple(event(j) for j in range(lib.baton_log_event_count(h, i))))
+
+    @property
+    def event_count(self):
+        """The number of events read, over all cases."""
+        return lib.baton_log_total_event_count(self._h())
+
+    @property
+    def skipped(self):
+        """{reason: events skipped} of a lenient read."""
+        h = self._h()
+        return {_string(lib.baton_log_skipped_reason(h, k)): lib.baton_log_skipped_count(h, k)
+                for k in range(lib.baton_log_skipped_reason_count(h))}
+
+
+# --- conformance (shared/spec/event-logs.md) ------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Deviation:
+    """A deviation of a case from the workflow, in the workflow's words."""
+
+    kind: str
+    step: Optional[str]
+    requirement: Optional[str]
+    message: str
+
+
+@dataclasses.dataclass(frozen=True)
+class CaseResult:
+    """One case checked: `cost` and `fitness` are None unless its status is
+    "aligned" (else "analysis-limit" or "no-complete-run")."""
+
+    id: str
+    case_type: Optional[str]
+    open: bool
+    status: str
+    cost: Optional[int]
+    fitness: Optional[float]
+    deviations: Tuple[Deviation, ...]
+
+
+class Conformance(_Handle):
+    """Every case of a log checked against a workflow, in the log's order: a
+    sequence of CaseResult, with the log's fitness and the reports."""
+
+    def __init__(self, handle):
+        super().__init__(handle, lib.baton_conformance_free)
+
+    @property
+    def fitness(self):
+        return lib.baton_conformance_fitness(self._h())
+
+    def __len__(self):
+        return lib.baton_conformance_case_count(self._h())
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
+
+    def __getitem__(self, i):
+        h, i = self._h(), _index(i, len(self), "case")
+
+        def deviation(j):
+            def text(name):
+                return _string(getattr(lib, f"baton_conformance_deviation_{name}")(h, i, j))
+            return Deviation(text("kind"), text("step") or None, text("requirement") or None, text("message"))
+
+        status = _string(lib.baton_conformance_case_status(h, i))
+        aligned = status == "aligned"
+        return CaseResult(_string(lib.baton_conformance_case_id(h, i)),
+                          _string(lib.baton_conformance_case_type(h, i)) or None,
+                          bool(lib.baton_conformance_case_open(h, i)), status,
+                          lib.baton_conformance_case_cost(h, i) if aligned else None,
+                          lib.baton_conformance_case_fitness(h, i) if aligned else None,
+                          tuple(deviation(j) for j in range(lib.baton_conformance_deviation_count(h, i))))
+
+    def to_json(self):
+        """Everything, as `baton conform --format json` writes it."""
+        return _take_string(lib.baton_conformance_write, self._h(), b"json")
+
+    def to_text(self):
+        """The manager's summary, as `baton conform` writes it."""
+        return _take_string(lib.baton_conformance_write, self._h(), b"text")
+
+    def to_csv(self):
+        """A row per case and per deviation, as `baton conform --format csv` writes it."""
+        return _take_string(lib.baton_conformance_write, self._h(), b"csv")
