@@ -225,6 +225,8 @@ baton::CheckOptions check_options(const baton_check_options* opts) {
   o.state_limit = gsl::narrow<std::uint64_t>(opts->state_limit);
   // ---- Version 2 (handbook): lang.
   if (opts->version >= 2 && opts->lang) o.lang = lang_of(opts->lang, "baton_check_options.lang");
+  // ---- Version 3 (issue 12): memory_limit.
+  if (opts->version >= 3) o.memory_limit = gsl::narrow<std::uint64_t>(opts->memory_limit);
   return o;
 }
 
@@ -336,7 +338,11 @@ baton_status baton_check(const baton_workflow* wf, const baton_check_options* op
   return guard([&] {
     baton_report*& result = out_param(out);
     const baton::Workflow& w = workflow(wf);
-    result = new baton_report{baton::run_checks(w, check_options(opts))};
+    baton::Report report = baton::run_checks(w, check_options(opts));
+    if (!report.memory_reached.empty())
+      fail(BATON_E_LIMIT, "the memory budget of " + std::to_string(opts->memory_limit) +
+                              " bytes was reached; these checks are incomplete: " + report.memory_reached);
+    result = new baton_report{std::move(report)};
     return BATON_OK;
   });
 }

@@ -167,19 +167,26 @@ typedef struct baton_check_options {
   const char *disable;            /* comma-separated rule ids, or NULL */
   const char *severity;           /* "rule=level,rule=level", or NULL */
   const char *today;              /* "YYYY-MM-DD", or NULL for today (UTC) */
-  unsigned long long state_limit; /* 0 for the default */
+  unsigned long long state_limit; /* 0 for the default; the whole check run's states together */
   /* ---- Version 2 (handbook, issue 10): the language of the messages. */
   const char *lang;               /* "da" or "en", or NULL for the workflow's `language` */
+  /* ---- Version 3 (issue 12): the most bytes the run's stored states may
+   * take, counted approximately (the states' own size, not the allocator's);
+   * 0 for none beyond about 1 GiB per exploration. Past it baton_check
+   * returns BATON_E_LIMIT and no report. */
+  unsigned long long memory_limit;
 } baton_check_options;
 
-#define BATON_CHECK_OPTIONS_VERSION 2
-#define BATON_CHECK_OPTIONS_INIT { BATON_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, NULL }
+#define BATON_CHECK_OPTIONS_VERSION 3
+#define BATON_CHECK_OPTIONS_INIT { BATON_CHECK_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, NULL, 0 }
 
 /* Run the checks (shared/spec/checks.md) on `wf`. `opts` may be NULL for the
  * defaults. On success *out is a new report the caller owns and frees with
  * baton_report_free; on failure *out is NULL. An options version of 0 or newer
  * than this library knows, an unknown rule id, a bad severity level or a bad
- * date is BATON_E_INVALID_ARGUMENT, with the last error naming it. A check
+ * date is BATON_E_INVALID_ARGUMENT, with the last error naming it. A memory
+ * budget (memory_limit) that the analyses reached is BATON_E_LIMIT, with the
+ * last error naming the budget and the unfinished checks. A check
  * that fails inside does not fail the call: it becomes an "internal-error"
  * finding. Several threads may check one `wf` at once. */
 BATON_API baton_status baton_check(const baton_workflow *wf, const baton_check_options *opts, baton_report **out);

@@ -47,7 +47,7 @@ const std::map<std::string, std::string> usage_of = {
      "  --fail-on error|warning|info|never\n"
      "                                lowest severity that makes the exit status 1 (error)\n"
      "  --today YYYY-MM-DD            the analysis date (today)\n"
-     "  --state-limit N               most states a state-space question may visit (1000000)\n"
+     "  --state-limit N               most states the whole check may visit (250000)\n"
      "  --lang da|en                  language of the messages (the workflow's `language`)\n"},
     {"walk", "baton walk FILE [--case-type ID] [--format markdown|json] [--lang da|en]\n"
              "                                a case type (or the whole workflow) from start to end\n"},

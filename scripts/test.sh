@@ -24,3 +24,11 @@ TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan -R '^capi_threads$' --o
 
 echo "== fuzz targets (tests/fuzz/), ${FUZZ_SECONDS:-20} s each under ASan + UBSan (clang-14, libFuzzer)"
 FUZZ_SECONDS=${FUZZ_SECONDS:-20} scripts/fuzz.sh
+
+echo "== out-of-memory sweep over the C ABI (tests/oom/), under AddressSanitizer + LeakSanitizer"
+# Every n up to 300, then n grows by 3 % a step; OOM_SECONDS (default 15)
+# caps each of the four workflows, so the sweep stays within about a minute.
+cmake -S . -B build-asan -DBATON_OOM_TEST=ON >/dev/null
+cmake --build build-asan -j "$jobs" --target test_oom
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  build-asan/tests/oom/test_oom

@@ -3,6 +3,7 @@
 #include <baton/registry.hpp>
 
 #include <algorithm>
+#include <new>
 
 namespace baton {
 
@@ -22,8 +23,14 @@ std::optional<Severity> parse_severity(std::string_view s) {
   return std::nullopt;
 }
 
-CheckContext::CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, Lang lang)
-    : workflow_(workflow), today_(today), state_limit_(state_limit), lang_(lang) {}
+CheckContext::CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, Lang lang,
+                           std::uint64_t memory_limit)
+    : workflow_(workflow),
+      today_(today),
+      state_limit_(state_limit),
+      memory_limit_(memory_limit),
+      budget_{state_limit, memory_limit, memory_limit != 0, false},
+      lang_(lang) {}
 
 CheckContext::~CheckContext() = default;
 
@@ -97,16 +104,18 @@ Report run_checks(const Workflow& workflow, const CheckOptions& options) {
 Report run_checks(const Workflow& workflow, const CheckOptions& options, std::span<const Check* const> checks) {
   CheckContext context(workflow, options.today.value_or(Date::today()),
                        options.state_limit == 0 ? default_state_limit : options.state_limit,
-                       options.lang.value_or(language_of(workflow)));
+                       options.lang.value_or(language_of(workflow)), options.memory_limit);
   std::vector<const Check*> order(checks.begin(), checks.end());
   std::stable_sort(order.begin(), order.end(), [](const Check* a, const Check* b) { return a->phase < b->phase; });
 
-  Report report{workflow.id(), {}};
+  Report report{workflow.id(), {}, {}};
   for (const Check* check : order) {
     if (!selected(*check, options)) continue;
     std::vector<Finding> found;
     try {
       check->run(context, found);
+    } catch (const std::bad_alloc&) {
+      throw;  // not the check's fault: the whole run has no memory (BATON_E_NOMEM through the C ABI)
     } catch (const std::exception& e) {
       // One broken analysis must not hide what the others found.
       Finding failed;
@@ -126,6 +135,9 @@ Report run_checks(const Workflow& workflow, const CheckOptions& options, std::sp
       report.findings.push_back(std::move(f));
     }
   }
+  if (context.memory_reached())
+    for (const std::string& id : context.incomplete())
+      report.memory_reached += (report.memory_reached.empty() ? "" : ", ") + id;
   return report;
 }
 

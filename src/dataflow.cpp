@@ -310,10 +310,11 @@ struct StepRelations::Explored {
   bool exhausted = true;
   bool safe = true;
 
-  Explored(const Workflow& wf, std::uint64_t limit) {
+  Explored(const Workflow& wf, SearchLimit limit) {
     const CaseRestriction every_run(wf);
     const TokenGame game(wf, every_run);
     const StateSpace space(game, affordable_states(limit, wf.transitions().size()));
+    limit.spend(space.size(), wf.transitions().size());
     exhausted = space.exhausted();
     for (StateId id = 0; id < space.size(); ++id) {
       const State& s = space.state(id);
@@ -334,7 +335,7 @@ struct StepRelations::Explored {
   }
 };
 
-StepRelations::StepRelations(const Workflow& workflow, std::uint64_t state_limit, Reduction reduction)
+StepRelations::StepRelations(const Workflow& workflow, SearchLimit state_limit, Reduction reduction)
     : workflow_(&workflow), state_limit_(state_limit) {
   BlockReducer reducer(workflow);
   if (const auto root = reduction == Reduction::use ? reducer.reduce() : std::nullopt)
@@ -372,7 +373,7 @@ namespace {
 // Which of `steps` (at most 8) occur together in some run: the token game
 // with a monitor that remembers which of them the run has passed. Bit
 // 8 * i + j: steps i and j. Nullopt at the state limit.
-std::optional<std::uint64_t> explore_together(const Workflow& wf, std::span<const Index> steps, std::uint64_t limit) {
+std::optional<std::uint64_t> explore_together(const Workflow& wf, std::span<const Index> steps, SearchLimit limit) {
   const auto passed = [&](std::uint8_t m, Index step) {
     for (std::size_t i = 0; i < steps.size(); ++i)
       if (steps[i] == step) m |= static_cast<std::uint8_t>(1U << i);
@@ -381,6 +382,7 @@ std::optional<std::uint64_t> explore_together(const Workflow& wf, std::span<cons
   const CaseRestriction every_run(wf);
   const TokenGame game(wf, every_run, passed);
   const StateSpace space(game, affordable_states(limit, wf.transitions().size()));
+  limit.spend(space.size(), wf.transitions().size());
   if (!space.exhausted()) return std::nullopt;
   std::uint64_t together = 0;
   for (StateId id = 0; id < space.size(); ++id) {
@@ -728,7 +730,7 @@ Repetitions find_repetitions(const Workflow& workflow, const StepRelations& rela
 }
 
 const StepRelations& step_relations(CheckContext& context) {
-  return context.shared<StepRelations>([&] { return StepRelations(context.workflow(), context.state_limit()); });
+  return context.shared<StepRelations>([&] { return StepRelations(context.workflow(), context.search_limit()); });
 }
 
 const StepRelations& step_relations(CheckContext& context, std::string_view check_id) {

@@ -205,11 +205,12 @@ struct RuleOutcome {
   RuleViolation violation;
 };
 
-RuleOutcome judge(const Workflow& wf, const RuleWatch& watch, std::optional<Index> case_type, std::uint64_t limit) {
+RuleOutcome judge(const Workflow& wf, const RuleWatch& watch, std::optional<Index> case_type, SearchLimit limit) {
   const CaseRestriction scope(wf, case_type_of(wf, case_type));
   if (!watch.may_break(scope)) return {};
   const TokenGame game(wf, scope, [&](std::uint8_t seen, Index step) { return watch.after(seen, step); });
   const StateSpace space(game, affordable_states(limit, wf.transitions().size()));
+  limit.spend(space.size(), wf.transitions().size());
   const auto at = first_where(space, [&](const State& s) { return watch.broken(s); });
   if (!at) return {space.exhausted() ? Verdict::holds : Verdict::unknown, {}};
   RuleOutcome out{Verdict::broken, {}};
@@ -340,9 +341,10 @@ struct Arc {
 // takes over the chain's token.
 class DeadlineSearch {
  public:
-  DeadlineSearch(const Workflow& wf, const Rule& rule, const CaseRestriction& scope, std::uint64_t limit)
+  DeadlineSearch(const Workflow& wf, const Rule& rule, const CaseRestriction& scope, SearchLimit limit)
       : wf_(wf), game_(wf, scope), first_(matches(wf, rule.first)), then_(matches(wf, rule.then)) {
     explore(affordable_states(limit, wf.transitions().size(), 3));  // a watch state keeps three sets of transitions
+    limit.spend(nodes_.size(), wf.transitions().size(), 3);
   }
 
   bool exhausted() const { return exhausted_; }
@@ -595,7 +597,7 @@ std::vector<std::optional<Index>> requirement_scopes(const Requirement& requirem
   return {requirement.case_types->begin(), requirement.case_types->end()};
 }
 
-RuleViolations find_rule_violations(const Workflow& workflow, RuleType type, std::uint64_t state_limit) {
+RuleViolations find_rule_violations(const Workflow& workflow, RuleType type, SearchLimit state_limit) {
   RuleViolations out;
   for (Index r = 0; r < workflow.requirements().size(); ++r) {
     const auto& rule = workflow.requirements()[r].rule;
@@ -612,7 +614,7 @@ RuleViolations find_rule_violations(const Workflow& workflow, RuleType type, std
   return out;
 }
 
-DeadlineSpans find_deadline_spans(const Workflow& workflow, std::uint64_t state_limit,
+DeadlineSpans find_deadline_spans(const Workflow& workflow, SearchLimit state_limit,
                                   const StepRelations* relations) {
   DeadlineSpans out;
   for (Index r = 0; r < workflow.requirements().size(); ++r) {
@@ -643,13 +645,13 @@ const DeadlineSpans& deadline_spans(CheckContext& context, const Check& check) {
     const bool any = std::ranges::any_of(wf.requirements(), [](const Requirement& r) { return r.rule && r.rule->within; });
     // They only spare an exploration, so reaching their limit marks nothing.
     const StepRelations* relations = any ? &step_relations(context) : nullptr;
-    return find_deadline_spans(wf, context.state_limit(), relations);
+    return find_deadline_spans(wf, context.search_limit(), relations);
   });
   if (!spans.exhausted) context.mark_incomplete(check.id);
   return spans;
 }
 
-CaseTypeCompleteness find_incomplete_case_types(const Workflow& workflow, std::uint64_t state_limit,
+CaseTypeCompleteness find_incomplete_case_types(const Workflow& workflow, SearchLimit state_limit,
                                                 const StepRelations* relations) {
   // Made of blocks with one end, every token joins before the end runs, and
   // the branches of an AND block go their ways independently: where each
@@ -667,6 +669,7 @@ CaseTypeCompleteness find_incomplete_case_types(const Workflow& workflow, std::u
     if (blocks) continue;
     const TokenGame game(workflow, scope);
     const StateSpace space(game, affordable_states(state_limit, workflow.transitions().size()));
+    state_limit.spend(space.size(), workflow.transitions().size());
     const auto complete = first_where(space, [](const State& s) { return s.phase == State::Phase::complete; });
     // A run that takes a transition twice is not followed further (semantics.hpp):
     // whether it could complete is lack-of-synchronization's question.
@@ -693,7 +696,7 @@ void report_rule_violations(CheckContext& context, const Check& check, RuleType 
                             std::string (*describe)(const CheckContext&, const RuleViolation&),
                             std::vector<Finding>& out) {
   const Workflow& wf = context.workflow();
-  const RuleViolations violations = find_rule_violations(wf, type, context.state_limit());
+  const RuleViolations violations = find_rule_violations(wf, type, context.search_limit());
   if (!violations.exhausted) context.mark_incomplete(check.id);
   for (const RuleViolation& v : violations.found) {
     Finding f = requirement_finding(check, wf, v.requirement, v.case_type, describe(context, v));

@@ -103,12 +103,32 @@ struct StateHash {
 };
 }  // namespace
 
-std::uint64_t affordable_states(std::uint64_t limit, std::size_t transitions, std::uint64_t marking_sets) {
-  constexpr std::uint64_t memory = std::uint64_t{1} << 30;
+namespace {
+std::uint64_t bytes_per_state(std::size_t transitions, std::uint64_t marking_sets) {
   constexpr std::uint64_t per_state_overhead = 256;  // the state's entry, its index entry, its successors
   // Each set is held twice: in the state list and in the index.
-  const std::uint64_t bytes_per_state = 2 * marking_sets * (transitions / 64 + 1) * 8 + per_state_overhead;
-  return std::min(limit, memory / bytes_per_state);
+  return 2 * marking_sets * (transitions / 64 + 1) * 8 + per_state_overhead;
+}
+}  // namespace
+
+std::uint64_t affordable_states(const SearchLimit& limit, std::size_t transitions, std::uint64_t marking_sets) {
+  constexpr std::uint64_t memory = std::uint64_t{1} << 30;
+  const std::uint64_t each = bytes_per_state(transitions, marking_sets);
+  std::uint64_t states = std::min(limit.states, memory / each);
+  if (limit.run) {
+    states = std::min(states, limit.run->states_left);
+    if (limit.run->memory_limited) states = std::min(states, limit.run->bytes_left / each);
+  }
+  return states;
+}
+
+void SearchLimit::spend(std::uint64_t kept, std::size_t transitions, std::uint64_t marking_sets) const {
+  if (!run) return;
+  run->states_left -= std::min(run->states_left, kept);
+  if (!run->memory_limited) return;
+  const std::uint64_t each = bytes_per_state(transitions, marking_sets);
+  run->bytes_left -= std::min(run->bytes_left, kept * each);
+  if (run->bytes_left < each) run->memory_reached = true;
 }
 
 StateSpace::StateSpace(const TokenGame& game, std::uint64_t limit) {

@@ -262,13 +262,14 @@ std::vector<Index> doubled_by(const State& s, const Move& m) {
 // for a problem is a shortest run in it.
 class Exploration {
  public:
-  Exploration(const Workflow& wf, const Reducer& reducer, std::uint64_t limit)
+  Exploration(const Workflow& wf, const Reducer& reducer, SearchLimit limit)
       : wf_(wf),
         reducer_(reducer),
         explored_(explored_workflow(wf, reducer.passages())),
         every_run_(*explored_.workflow),
         game_(*explored_.workflow, every_run_),
         space_(game_, affordable_states(limit, explored_.workflow->transitions().size())) {
+    limit.spend(space_.size(), explored_.workflow->transitions().size());
     for (StateId id = 0; id < space_.size(); ++id) look_at(id);
   }
 
@@ -350,7 +351,7 @@ class Exploration {
 
 }  // namespace
 
-SoundnessResult analyse_soundness(const Workflow& workflow, std::uint64_t state_limit, Reduction reduction) {
+SoundnessResult analyse_soundness(const Workflow& workflow, SearchLimit state_limit, Reduction reduction) {
   std::vector<bool> frozen(workflow.steps().size(), reduction == Reduction::skip);
   // The steps of parts found to take a second token are kept as they are
   // from then on. Each round keeps more steps, so this ends at the latest
@@ -366,7 +367,7 @@ SoundnessResult analyse_soundness(const Workflow& workflow, std::uint64_t state_
 
 const SoundnessResult& soundness(CheckContext& context, std::string_view check_id) {
   const auto& result =
-      context.shared<SoundnessResult>([&] { return analyse_soundness(context.workflow(), context.state_limit()); });
+      context.shared<SoundnessResult>([&] { return analyse_soundness(context.workflow(), context.search_limit()); });
   if (!result.exhausted) context.mark_incomplete(check_id);
   return result;
 }

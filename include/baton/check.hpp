@@ -6,6 +6,7 @@
 #include <baton/finding.hpp>
 #include <baton/lang.hpp>
 #include <baton/model.hpp>
+#include <baton/semantics.hpp>
 #include <baton/time.hpp>
 
 #include <cstdint>
@@ -21,14 +22,26 @@
 
 namespace baton {
 
-inline constexpr std::uint64_t default_state_limit = 1'000'000;
+// For the whole check run (CheckOptions::state_limit). Measured on adversarial
+// workflows under 64 KB (benchmarks/bench_adversarial.cpp): the costliest
+// exploration takes about 15 us a state, so this keeps every run of every
+// command within its 10 s.
+inline constexpr std::uint64_t default_state_limit = 250'000;
 
 struct CheckOptions {
   std::vector<std::string> only;             // empty: every check
   std::vector<std::string> disable;
   std::map<std::string, Severity> severity;  // rule id -> severity
   std::optional<Date> today;                 // empty: today (UTC)
-  std::uint64_t state_limit = 0;             // 0: default_state_limit
+  // The most states the whole run keeps, over all its explorations together
+  // (each check's questions draw from one budget, so their number cannot
+  // multiply the time). 0: default_state_limit.
+  std::uint64_t state_limit = 0;
+  // The most bytes the run's stored states may take, counted approximately
+  // (semantics.hpp, RunBudget); past it the unfinished checks are reported
+  // by analysis-limit, as at the state limit. 0: none beyond about 1 GiB per
+  // exploration.
+  std::uint64_t memory_limit = 0;
   std::optional<Lang> lang;                  // empty: the workflow's `language`
 };
 
@@ -53,7 +66,8 @@ struct Check {
 // between checks, computed once on first use.
 class CheckContext {
  public:
-  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, Lang lang = Lang::en);
+  CheckContext(const Workflow& workflow, Date today, std::uint64_t state_limit, Lang lang = Lang::en,
+               std::uint64_t memory_limit = 0);
   ~CheckContext();
   CheckContext(const CheckContext&) = delete;
   CheckContext& operator=(const CheckContext&) = delete;
@@ -61,6 +75,12 @@ class CheckContext {
   const Workflow& workflow() const { return workflow_; }
   Date today() const { return today_; }
   std::uint64_t state_limit() const { return state_limit_; }
+  std::uint64_t memory_limit() const { return memory_limit_; }
+  // The limit every exploration of the run explores within: the state
+  // limit, and what is left of the run's budget.
+  SearchLimit search_limit() { return {state_limit_, &budget_}; }
+  // Whether an exploration stopped because the memory budget was spent.
+  bool memory_reached() const { return budget_.memory_reached; }
   // The language the findings' messages are written in.
   Lang lang() const { return lang_; }
   std::string say(Msg id, std::initializer_list<MessageArg> args = {}) const;
@@ -86,7 +106,8 @@ class CheckContext {
 
   const Workflow& workflow_;
   Date today_;
-  std::uint64_t state_limit_;
+  std::uint64_t state_limit_, memory_limit_;
+  RunBudget budget_;
   Lang lang_;
   std::set<std::string> incomplete_;
   std::map<const void*, std::shared_ptr<void>> cache_;
@@ -95,6 +116,9 @@ class CheckContext {
 struct Report {
   std::string workflow;  // the workflow's id
   std::vector<Finding> findings;
+  // With a memory budget that an exploration reached: the checks left
+  // incomplete, comma-separated (analysis-limit reports them too); else "".
+  std::string memory_reached;
   std::size_t count(Severity s) const;
 };
 

@@ -43,7 +43,7 @@ class StepRelations {
   // Exact from the blocks where the workflow is made of blocks; else from at
   // most `state_limit` states of the token game. `Reduction::skip` always
   // explores the states (for comparison in tests).
-  StepRelations(const Workflow& workflow, std::uint64_t state_limit, Reduction reduction = Reduction::use);
+  StepRelations(const Workflow& workflow, SearchLimit state_limit, Reduction reduction = Reduction::use);
   ~StepRelations();
   StepRelations(StepRelations&&) noexcept;
   StepRelations& operator=(StepRelations&&) noexcept;
@@ -80,7 +80,7 @@ class StepRelations {
   struct Blocks;
   struct Explored;
   const Workflow* workflow_;
-  std::uint64_t state_limit_;
+  SearchLimit state_limit_;
   std::unique_ptr<Blocks> blocks_;
   std::unique_ptr<Explored> explored_;
 };

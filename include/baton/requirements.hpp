@@ -24,6 +24,7 @@
 #include <baton/finding.hpp>
 #include <baton/lang.hpp>
 #include <baton/model.hpp>
+#include <baton/semantics.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -58,7 +59,7 @@ struct RuleViolations {
 };
 
 // Every requirement whose rule is of `type`, in each of its scopes.
-RuleViolations find_rule_violations(const Workflow& workflow, RuleType type, std::uint64_t state_limit);
+RuleViolations find_rule_violations(const Workflow& workflow, RuleType type, SearchLimit state_limit);
 
 // How long a response rule with `within` may take, for one scope: the
 // longest time from a `first` step's completion to the completion of the
@@ -100,7 +101,7 @@ class StepRelations;
 // Every response rule with `within`, in each scope in which a `then` step
 // can come next after a `first` step. A scope the graph shows to be within
 // its limit (given `relations`, when known) may be left out.
-DeadlineSpans find_deadline_spans(const Workflow& workflow, std::uint64_t state_limit,
+DeadlineSpans find_deadline_spans(const Workflow& workflow, SearchLimit state_limit,
                                   const StepRelations* relations = nullptr);
 // The same, computed once per check run and shared by the deadline checks;
 // each of them marks itself incomplete when a scope stopped at the limit.
@@ -123,7 +124,7 @@ struct CaseTypeCompleteness {
 
 // Where `relations` show the workflow is made of blocks with one end, the
 // graph answers alone; otherwise the states are explored.
-CaseTypeCompleteness find_incomplete_case_types(const Workflow& workflow, std::uint64_t state_limit,
+CaseTypeCompleteness find_incomplete_case_types(const Workflow& workflow, SearchLimit state_limit,
                                                 const StepRelations* relations = nullptr);
 
 // A finding of `check` about requirement `requirement` in one scope: pointer

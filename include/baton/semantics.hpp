@@ -83,11 +83,35 @@ class TokenGame {
   std::size_t words_;
 };
 
-// How many states an exploration may keep within about 1 GiB. States are
-// kept whole, so on a large workflow memory would run out long before the
-// state limit. `marking_sets` is how many sets of transitions one state
-// keeps (a search that watches transitions keeps more than the marking).
-std::uint64_t affordable_states(std::uint64_t limit, std::size_t transitions, std::uint64_t marking_sets = 1);
+// What one run of the checks may spend on state spaces, over all its
+// explorations together (issue 12): many questions each within the state
+// limit must not add up to hours. Memory is counted approximately, as the
+// bytes the stored states take (affordable_states' estimate), not as what
+// the allocator holds.
+struct RunBudget {
+  std::uint64_t states_left = 0;
+  std::uint64_t bytes_left = 0;  // with memory_limited only
+  bool memory_limited = false;
+  bool memory_reached = false;   // an exploration could not afford one more state
+};
+
+// The limit of one exploration: at most `states`, and, when `run` is set,
+// within what is left of the run's budget. An integer converts to a limit of
+// that many states for this exploration alone.
+struct SearchLimit {
+  std::uint64_t states = 0;
+  RunBudget* run = nullptr;
+  SearchLimit(std::uint64_t states, RunBudget* run = nullptr) : states(states), run(run) {}  // NOLINT: implicit
+  // Charges `kept` states of an exploration to the run's budget.
+  void spend(std::uint64_t kept, std::size_t transitions, std::uint64_t marking_sets = 1) const;
+};
+
+// How many states an exploration may keep within about 1 GiB (or what is
+// left of the run's memory budget). States are kept whole, so on a large
+// workflow memory would run out long before the state limit. `marking_sets`
+// is how many sets of transitions one state keeps (a search that watches
+// transitions keeps more than the marking).
+std::uint64_t affordable_states(const SearchLimit& limit, std::size_t transitions, std::uint64_t marking_sets = 1);
 
 // Breadth-first exploration of the reachable states, up to a limit, keeping
 // for each state the move that first reached it, so that a shortest run to

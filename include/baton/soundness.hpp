@@ -12,6 +12,7 @@
 #pragma once
 
 #include <baton/model.hpp>
+#include <baton/semantics.hpp>
 
 #include <cstdint>
 #include <string_view>
@@ -47,7 +48,7 @@ enum class Reduction { use, skip };
 
 // Explores at most `state_limit` states. `Reduction::skip` explores the
 // workflow as it is (for comparison in tests).
-SoundnessResult analyse_soundness(const Workflow& workflow, std::uint64_t state_limit,
+SoundnessResult analyse_soundness(const Workflow& workflow, SearchLimit state_limit,
                                   Reduction reduction = Reduction::use);
 
 // The analysis of the context's workflow within its state limit, made once

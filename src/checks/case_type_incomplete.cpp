@@ -10,7 +10,7 @@ namespace baton::checks {
 void run_case_type_incomplete(CheckContext& context, std::vector<Finding>& out) {
   const Workflow& wf = context.workflow();
   // The relations only spare an exploration where the workflow is made of blocks.
-  const CaseTypeCompleteness result = find_incomplete_case_types(wf, context.state_limit(), &step_relations(context));
+  const CaseTypeCompleteness result = find_incomplete_case_types(wf, context.search_limit(), &step_relations(context));
   if (!result.exhausted) context.mark_incomplete(case_type_incomplete.id);
   for (const IncompleteCaseType& c : result.incomplete) {
     const CaseType& type = wf.case_types()[c.case_type];

@@ -44,5 +44,24 @@ int main(void) {
     baton_report_free(report);
   }
   baton_workflow_free(wf);
+  wf = NULL;
+
+  /* A memory budget (options version 2) the analyses reach: BATON_E_LIMIT and
+   * no report; an older caller's version 1 struct has no budget to read. */
+  if (EXPECT(baton_workflow_from_file(fixture("unstructured-joins.json"), &wf) == BATON_OK)) {
+    opts.memory_limit = 64 * 1024;
+    report = (baton_report *)&opts; /* must be set to NULL */
+    EXPECT(baton_check(wf, &opts, &report) == BATON_E_LIMIT);
+    EXPECT(report == NULL);
+    EXPECT(strstr(baton_last_error_message(), "memory budget of 65536 bytes") != NULL);
+    opts.version = 1;
+    EXPECT(baton_check(wf, &opts, &report) == BATON_OK);
+    baton_report_free(report);
+    opts.version = BATON_CHECK_OPTIONS_VERSION;
+    opts.memory_limit = 1ULL << 34;
+    EXPECT(baton_check(wf, &opts, &report) == BATON_OK);
+    baton_report_free(report);
+  }
+  baton_workflow_free(wf);
   return finish();
 }

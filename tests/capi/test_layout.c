@@ -17,11 +17,13 @@ static_assert(offsetof(baton_check_options, today) == 32, "today");
 static_assert(offsetof(baton_check_options, state_limit) == 40, "state_limit");
 /* ---- Version 2 (handbook): lang, appended. */
 static_assert(offsetof(baton_check_options, lang) == 48, "lang");
-static_assert(sizeof(baton_check_options) == 56, "baton_check_options size");
+/* ---- Version 3 (issue 12): memory_limit, appended. */
+static_assert(offsetof(baton_check_options, memory_limit) == 56, "memory_limit");
+static_assert(sizeof(baton_check_options) == 64, "baton_check_options size");
 #endif
 static_assert(offsetof(baton_check_options, version) == 0, "version must stay the first member");
 static_assert(sizeof(baton_status) == sizeof(int), "baton_status is an int");
-static_assert(BATON_CHECK_OPTIONS_VERSION == 2, "a new options version needs new pins");
+static_assert(BATON_CHECK_OPTIONS_VERSION == 3, "a new options version needs new pins");
 
 static_assert(BATON_OK == 0 && BATON_E_INVALID_ARGUMENT == -1 && BATON_E_IO == -2 && BATON_E_PARSE == -3 &&
                   BATON_E_INVALID == -4 && BATON_E_NOT_FOUND == -5 && BATON_E_LIMIT == -6 &&
@@ -56,7 +58,7 @@ static_assert(BATON_CONFORM_OPTIONS_VERSION == 1, "a new conform options version
 int main(void) {
   const baton_check_options defaults = BATON_CHECK_OPTIONS_INIT;
   const int ok = defaults.version == BATON_CHECK_OPTIONS_VERSION && !defaults.only && !defaults.disable &&
-                 !defaults.severity && !defaults.today && defaults.state_limit == 0;
+                 !defaults.severity && !defaults.today && defaults.state_limit == 0 && defaults.memory_limit == 0;
   printf("%d passed, %d failed\n", ok, !ok);
   return ok ? 0 : 1;
 }

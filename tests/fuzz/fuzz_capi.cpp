@@ -97,6 +97,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   opts.severity = severity.get();
   opts.today = today.get();
   opts.state_limit = in.ConsumeIntegralInRange<unsigned long long>(0, 5000);
+  opts.memory_limit = in.ConsumeBool() ? 0 : in.ConsumeIntegral<unsigned long long>();
   baton_report* report = nullptr;
   const baton_status checked = baton_check(wf, in.ConsumeBool() ? nullptr : &opts, &report);
   require((checked == BATON_OK) == (report != nullptr), "the report disagrees with the status");

@@ -12,11 +12,11 @@ from ctypes import POINTER, c_char_p, c_double, c_int, c_longlong, c_size_t, c_u
 
 # The ABI number this binding is written for: libbaton.so.<ABI>.
 ABI = 1
-CHECK_OPTIONS_VERSION = 2
+CHECK_OPTIONS_VERSION = 3
 
 
 class CheckOptions(ctypes.Structure):
-    """baton_check_options, version 2."""
+    """baton_check_options, version 3."""
 
     _fields_ = [
         ("version", c_uint),
@@ -27,6 +27,8 @@ class CheckOptions(ctypes.Structure):
         ("state_limit", c_ulonglong),
         # ---- Version 2 (handbook): the language of the messages.
         ("lang", c_char_p),
+        # ---- Version 3 (issue 12): the memory budget in bytes, 0 for none.
+        ("memory_limit", c_ulonglong),
     ]
 
 
