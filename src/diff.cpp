@@ -304,9 +304,11 @@ class Differ {
     const Step &from = w.step(h.from), &to = w.step(h.to);
     const std::string from_team = team_id(w, from.team), to_team = team_id(w, to.team);
     const Handover* how = w.handover_of(h);
-    const std::initializer_list<MessageArg> args = {
-        {"from", q(from.name)}, {"to", q(to.name)}, {"from_team", side(w, h, from)},
-        {"to_team", side(w, h, to)}, {"how", how_words(how)}, {"responsible", responsible_words(w, how)}};
+    const std::string from_name = q(from.name), to_name = q(to.name), from_side = side(w, h, from),
+                      to_side = side(w, h, to), how_said = how_words(how), responsible = responsible_words(w, how);
+    const std::initializer_list<MessageArg> args = {{"from", from_name},     {"to", to_name},
+                                                    {"from_team", from_side}, {"to_team", to_side},
+                                                    {"how", how_said},       {"responsible", responsible}};
     Msg id = added ? Msg::diff_handover_added : Msg::diff_handover_removed;
     if (mine(to_team)) id = added ? Msg::diff_you_now_receive : Msg::diff_you_no_longer_receive;
     else if (mine(from_team)) id = added ? Msg::diff_you_now_hand_on : Msg::diff_you_no_longer_hand_on;
@@ -318,9 +320,11 @@ class Differ {
     const Step &from = b_.step(n.from), &to = b_.step(n.to);
     const std::string from_team = team_id(b_, from.team), to_team = team_id(b_, to.team);
     const std::string old_how = how_words(ho), new_how = how_words(hn);
-    const std::initializer_list<MessageArg> args = {
-        {"from", q(from.name)}, {"to", q(to.name)}, {"from_team", side(b_, n, from)},
-        {"to_team", side(b_, n, to)}, {"old", old_how}, {"new", new_how}};
+    const std::string from_name = q(from.name), to_name = q(to.name), from_side = side(b_, n, from),
+                      to_side = side(b_, n, to);
+    const std::initializer_list<MessageArg> args = {{"from", from_name},     {"to", to_name},
+                                                    {"from_team", from_side}, {"to_team", to_side},
+                                                    {"old", old_how},         {"new", new_how}};
     if (old_how != new_how) {
       Msg id = mine(to_team) ? Msg::diff_you_receive_how : mine(from_team) ? Msg::diff_you_hand_on_how : Msg::diff_handover_how;
       add("handover-how", k, say(id, args), {from_team, to_team});

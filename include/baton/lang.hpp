@@ -27,9 +27,12 @@ std::optional<TextForm> parse_text_form(std::string_view);
 // A message id of the catalogue; the ids are listed in messages.def.
 enum class Msg : unsigned;
 
+// Both members only view: the values are the call's temporaries, alive until
+// say() returns. Holding no string also keeps GCC 12 from destroying an
+// argument twice when building the list throws (std::bad_alloc) part-way.
 struct MessageArg {
   std::string_view name;
-  std::string value;
+  std::string_view value;
 };
 
 }  // namespace baton
