@@ -399,7 +399,9 @@ std::string merge_conformance(const std::vector<std::pair<std::string, std::stri
   std::optional<ConformanceSummary> summary;
   std::set<std::uint32_t> seen;
   std::vector<std::pair<std::uint64_t, std::string>> cases;  // ordinal, the case as written
-  for (const auto& [file, bytes] : parts) {
+  for (const auto& given : parts) {
+    const std::string& file = given.first;  // clang 14 cannot capture a structured binding
+    const std::string& bytes = given.second;
     const auto fail = [&](const std::string& pointer, const std::string& what) {
       throw LoadError(LoadError::Kind::invalid, file, pointer, 0, 0, what);
     };

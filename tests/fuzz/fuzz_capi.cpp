@@ -7,6 +7,8 @@
 
 #include <fuzzer/FuzzedDataProvider.h>
 
+#include <algorithm>
+
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -103,7 +105,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   require((checked == BATON_OK) == (report != nullptr), "the report disagrees with the status");
   if (report) {
     baton::fuzz::read_report(report);
-    require(baton_report_message(report, index + baton_report_count(report)) == nullptr, "finding index");
+    // At or past the count, without wrapping round to a valid index.
+    const size_t count = baton_report_count(report);
+    require(baton_report_message(report, count + std::min(index, SIZE_MAX - count)) == nullptr, "finding index");
     require(baton_report_witness(report, index, in.ConsumeIntegral<size_t>()) == nullptr ||
                 index < baton_report_count(report),
             "witness index");
