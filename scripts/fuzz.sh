@@ -2,7 +2,7 @@
 # The fuzz targets of tests/fuzz/ under AddressSanitizer + UndefinedBehaviorSanitizer.
 #   scripts/fuzz.sh [SECONDS_EACH] [TARGET...]     run each target (default 20 s; all targets)
 #   scripts/fuzz.sh --minimise [TARGET...]         merge what was found into the committed corpora
-# FUZZ_SECONDS sets the time too (scripts/test.sh runs 20 s each; for hours:
+# FUZZ_SECONDS sets the time too (scripts/test.sh runs 15 s each; for hours:
 # `scripts/fuzz.sh 14400`). Seeds: the committed corpus tests/fuzz/corpus/NAME,
 # the examples and the test fixtures. New inputs collect in build-fuzz/corpus/NAME;
 # a crash is written to build-fuzz/crashes/ and ends the run with status 1:
@@ -15,7 +15,7 @@ if [[ ${1:-} == --minimise ]]; then minimise=1; shift; fi
 seconds=${FUZZ_SECONDS:-20}
 if [[ ${1:-} =~ ^[0-9]+$ ]]; then seconds=$1; shift; fi
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(workflow_json bpmn capi)
+[[ ${#targets[@]} -gt 0 ]] || targets=(workflow_json bpmn pnml xes csv capi)
 
 launcher=(); command -v ccache >/dev/null && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
 CC=clang-14 CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBATON_FUZZ=ON "${launcher[@]}" \
@@ -27,6 +27,8 @@ seeds() {
   case $1 in
     workflow_json) echo examples tests/fixtures ;;
     bpmn) echo tests/fixtures/bpmn ;;
+    pnml) echo tests/fixtures/pnml ;;
+    xes | csv) echo tests/fixtures/logs ;;
     *) ;;
   esac
 }
@@ -42,7 +44,7 @@ for name in "${targets[@]}"; do
   seed_dir=$build/seeds/$name
   rm -rf "$seed_dir" && mkdir -p "$seed_dir"
   for d in $(seeds "$name"); do
-    find "$d" -type f \( -name '*.json' -o -name '*.bpmn' -o -name '*.xml' \) -size -64k -exec cp -t "$seed_dir" {} + 2>/dev/null || true
+    find "$d" -type f \( -name '*.json' -o -name '*.bpmn' -o -name '*.xml' -o -name '*.pnml' -o -name '*.xes' -o -name '*.csv' -o -name '*.gz' \) -size -64k -exec cp -t "$seed_dir" {} + 2>/dev/null || true
   done
   flags=(-dict=tests/fuzz/$name.dict -max_len=65536 -rss_limit_mb=2048 -timeout=10 -print_final_stats=1)
   if [[ $minimise == 1 ]]; then

@@ -22,8 +22,8 @@ cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DBATON_TSAN=ON -DBAT
 cmake --build build-tsan -j "$jobs" --target test_capi_threads
 TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan -R '^capi_threads$' --output-on-failure
 
-echo "== fuzz targets (tests/fuzz/), ${FUZZ_SECONDS:-20} s each under ASan + UBSan (clang-14, libFuzzer)"
-FUZZ_SECONDS=${FUZZ_SECONDS:-20} scripts/fuzz.sh
+echo "== fuzz targets (tests/fuzz/), ${FUZZ_SECONDS:-15} s each under ASan + UBSan (clang-14, libFuzzer)"
+FUZZ_SECONDS=${FUZZ_SECONDS:-15} scripts/fuzz.sh
 
 echo "== out-of-memory sweep over the C ABI (tests/oom/), under AddressSanitizer + LeakSanitizer"
 # Every n up to 300, then n grows by 3 % a step; OOM_SECONDS (default 15)

@@ -6,6 +6,7 @@
 #include "log_reading.hpp"
 
 #include "json_loader.hpp"
+#include "utf8.hpp"
 
 #include <unordered_map>
 
@@ -28,18 +29,6 @@ std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
-}
-
-bool valid_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size() || (n == 2 && c < 0xC2)) return false;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += n;
-  }
-  return true;
 }
 
 // The separator of the header line: the most frequent of , ; and tab
@@ -229,8 +218,13 @@ class CsvReader {
       return skip_at(2, "unreadable timestamp",
                      shown_text(time) + " is no ISO 8601 timestamp such as \"2026-03-29 09:30\" or "
                                         "\"2026-03-29T09:30:00+02:00\" (years 1 to 9999)");
-    for (std::size_t r = 0; r < roles_.size(); ++r)
-      if (r != 2 && r != 3 && r != 7 && !valid_utf8(value(r))) return skip_at(r, "not UTF-8", "is not UTF-8 text");
+    // A NUL would cut every text handed to a C host short, as the JSON
+    // loader refuses it in a workflow.
+    for (std::size_t r = 0; r < roles_.size(); ++r) {
+      if (r == 2 || r == 3 || r == 7) continue;
+      if (invalid_utf8(value(r)) != std::string_view::npos) return skip_at(r, "not UTF-8", "is not UTF-8 text");
+      if (value(r).find('\0') != std::string_view::npos) return skip_at(r, "a NUL byte", "holds a NUL byte");
+    }
 
     auto [at, added] = case_index_.try_emplace(std::string(id), cases_.size());
     if (added) {

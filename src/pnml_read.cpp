@@ -4,6 +4,7 @@
 #include <baton/pnml.hpp>
 
 #include "json_loader.hpp"
+#include "utf8.hpp"
 
 #include <boost/json.hpp>
 #include <pugixml.hpp>
@@ -64,6 +65,8 @@ class Reader {
   Reader(std::string_view bytes, std::string_view file) : bytes_(bytes), file_(file) {}
 
   WorkflowRead read() {
+    if (const std::size_t bad = invalid_utf8(bytes_); bad != std::string_view::npos)
+      refuse_at(static_cast<std::ptrdiff_t>(bad), LoadError::Kind::parse, "invalid UTF-8 in the file");
     const pugi::xml_parse_result parsed = doc_.load_buffer(bytes_.data(), bytes_.size(), pugi::parse_default);
     if (!parsed) refuse_at(parsed.offset, LoadError::Kind::parse, std::string("not well-formed XML: ") + parsed.description());
     const pugi::xml_node root = doc_.document_element();

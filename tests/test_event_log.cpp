@@ -299,6 +299,9 @@ TEST_CASE("CSV: bad input names the file, row and column", "[event-log][csv][bad
              Contains("test.csv:2:2: text after the closing quote"));
   CHECK_THAT(error_of([] { csv("case_id,activity,timestamp\nS,\xff\xfe,2026-03-01\n"); }),
              Contains("test.csv:2:2: column \"activity\" is not UTF-8 text"));
+  // Found by the CSV fuzz target: a NUL in a case id cut the ids a C host reads short.
+  CHECK_THAT(error_of([] { csv(std::string("case_id,activity,timestamp\n\0S-1,A,2026-03-01\n", 45)); }),
+             Contains("test.csv:2:1: column \"case_id\" holds a NUL byte"));
   CHECK_THAT(error_of([] { csv(""); }), Contains("test.csv:1:1: the CSV file is empty"));
   std::string long_field = "case_id,activity,timestamp\nS,";
   long_field.append(2u << 20, 'a');

@@ -48,6 +48,10 @@ TEST_CASE("the inputs the fuzz targets found faults with", "[fuzz]") {
       // An overlong UTF-8 sequence (E0 80 93) that the BPMN reader let
       // through, so the JSON it wrote could not be loaded again.
       {"bpmn-overlong-utf8.bpmn", {":6:63", "invalid UTF-8"}},
+      // A byte that starts no UTF-8 sequence in a transition's label, which
+      // the PNML reader let through in the same way (src/utf8.hpp is now the
+      // one check every reader uses).
+      {"pnml-invalid-utf8.pnml", {":33:22", "invalid UTF-8"}},
   };
   std::size_t seen = 0;
   for (const auto& entry : fs::directory_iterator(fs::path(BATON_FIXTURES) / "fuzz")) {
@@ -69,7 +73,7 @@ TEST_CASE("the inputs the fuzz targets found faults with", "[fuzz]") {
   CHECK(seen >= refusals.size());
 }
 
-TEST_CASE("UTF-8 that RFC 3629 forbids is refused in BPMN as in JSON", "[fuzz][bpmn]") {
+TEST_CASE("UTF-8 that RFC 3629 forbids is refused in BPMN and PNML as in JSON", "[fuzz][bpmn]") {
   const std::string head = R"(<?xml version="1.0" encoding="UTF-8"?><definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"><process id="p" name=")";
   for (const std::string bad : {"\xE0\x80\x93", "\xC0\xAF", "\xED\xA0\x80", "\xF0\x80\x80\x80", "\xF4\x90\x80\x80",
                                 "\xF8\x88\x80\x80\x80", "\xFF"}) {
@@ -82,5 +86,12 @@ TEST_CASE("UTF-8 that RFC 3629 forbids is refused in BPMN as in JSON", "[fuzz][b
       CHECK(e.message() == "invalid UTF-8 in the file");
     }
     CHECK_THROWS_AS(load_workflow(R"({"baton": 1, "id": "x", "name": ")" + bad + "\"}", "t.json"), LoadError);
+    const std::string pnml = R"(<?xml version="1.0"?><pnml><net id="n"><page id="p"><place id=")" + bad + R"("/></page></net></pnml>)";
+    try {
+      load_workflow(pnml, "t.pnml", WorkflowFormat::automatic);
+      FAIL_CHECK("loaded");
+    } catch (const LoadError& e) {
+      CHECK(e.message() == "invalid UTF-8 in the file");
+    }
   }
 }

@@ -140,4 +140,74 @@ inline int load_and_exercise(const uint8_t* data, size_t size, const char* forma
   return 0;
 }
 
+// An event-log reader's target: read the log; when it reads, walk every
+// accessor and conform it to a small fixed workflow (every kind of step and a
+// response rule with a deadline), reading the result's accessors and JSON.
+inline const baton_workflow* log_workflow() {
+  static const baton_workflow* wf = [] {
+    static const char json[] =
+        R"({"baton":1,"id":"w","name":"w","teams":[{"id":"t","name":"T"},{"id":"u","name":"U"}],)"
+        R"("steps":[{"id":"s","name":"S","kind":"start","team":"t","split":"xor"},)"
+        R"({"id":"a","name":"A","team":"t","duration":"P2D"},{"id":"b","name":"B","team":"u","log_names":["bee"]},)"
+        R"({"id":"e","name":"E","kind":"end","team":"u"}],)"
+        R"("transitions":[{"from":"s","to":"a"},{"from":"s","to":"b"},{"from":"a","to":"b"},{"from":"b","to":"e"}],)"
+        R"("requirements":[{"id":"r","text":"B within 10 days of A","rule":{"type":"response","first":"a",)"
+        R"("then":"b","within":"P10D"}}]})";
+    baton_workflow* out = nullptr;
+    require(baton_workflow_from_memory(json, sizeof json - 1, "json", &out) == BATON_OK, "the log target's workflow");
+    return out;
+  }();
+  return wf;
+}
+
+inline int read_log_and_exercise(const uint8_t* data, size_t size, const char* format) {
+  char* bytes = static_cast<char*>(std::malloc(size ? size : 1));
+  if (size) std::memcpy(bytes, data, size);
+  baton_log* log = nullptr;
+  const baton_status status = baton_log_from_memory(bytes, size, format, nullptr, &log);
+  std::free(bytes);
+  if (status != BATON_OK) {
+    require(log == nullptr, "a failed read left a log");
+    require(status == BATON_E_PARSE || status == BATON_E_INVALID || status == BATON_E_NOMEM,
+            "a read failed with an unexpected status");
+    require(*baton_last_error_message() != '\0', "a failed read left no message");
+    return 0;
+  }
+  for (size_t i = 0, n = baton_log_case_count(log); i < n; ++i) {
+    read_text(baton_log_case_id(log, i));
+    read_text(baton_log_case_type(log, i));
+    for (size_t j = 0, m = baton_log_event_count(log, i); j < m; ++j) {
+      read_text(baton_log_event_activity(log, i, j));
+      read_text(baton_log_event_lifecycle(log, i, j));
+      read_text(baton_log_event_resource(log, i, j));
+      read_text(baton_log_event_team(log, i, j));
+    }
+  }
+  for (size_t k = 0, n = baton_log_skipped_reason_count(log); k < n; ++k) read_text(baton_log_skipped_reason(log, k));
+  baton_conform_options opts = BATON_CONFORM_OPTIONS_INIT;
+  opts.today = "2026-12-31";
+  opts.state_limit = 20000;
+  baton_conformance* result = nullptr;
+  require(baton_conform(log_workflow(), log, &opts, &result) == BATON_OK || result == nullptr, "conform");
+  if (result) {
+    for (size_t i = 0, n = baton_conformance_case_count(result); i < n; ++i) {
+      read_text(baton_conformance_case_id(result, i));
+      read_text(baton_conformance_case_status(result, i));
+      for (size_t j = 0, m = baton_conformance_deviation_count(result, i); j < m; ++j) {
+        read_text(baton_conformance_deviation_kind(result, i, j));
+        read_text(baton_conformance_deviation_message(result, i, j));
+      }
+    }
+    for (const char* form : {"json", "text", "csv"}) {
+      char* out = nullptr;
+      size_t length = 0;
+      require(baton_conformance_write(result, form, &out, &length) == BATON_OK, "baton_conformance_write failed");
+      take(out, length);
+    }
+    baton_conformance_free(result);
+  }
+  baton_log_free(log);
+  return 0;
+}
+
 }  // namespace baton::fuzz
