@@ -118,24 +118,36 @@ inline void exercise(const baton_workflow* wf) {
   }
 }
 
+// Reads `size` bytes with `read(bytes, size, &handle)` from an exact-size
+// copy, so reading past the end is caught by AddressSanitizer. A failed read
+// must leave no handle, a known status and a message. The handle, or null.
+template <class Handle, class Read>
+Handle* read_copy(const uint8_t* data, size_t size, Read read) {
+  char* bytes = static_cast<char*>(std::malloc(size ? size : 1));
+  if (size) std::memcpy(bytes, data, size);
+  Handle* out = nullptr;
+  const baton_status status = read(bytes, size, &out);
+  std::free(bytes);
+  if (status == BATON_OK) {
+    require(out != nullptr, "a successful read gave no handle");
+    return out;
+  }
+  require(out == nullptr, "a failed read left a handle");
+  require(status == BATON_E_PARSE || status == BATON_E_INVALID || status == BATON_E_NOMEM,
+          "a read failed with an unexpected status");
+  require(*baton_last_error_message() != '\0', "a failed read left no message");
+  return nullptr;
+}
+
 // A reader's target: load `size` bytes as `format`; what loads is exercised,
 // what does not must say why.
 inline int load_and_exercise(const uint8_t* data, size_t size, const char* format) {
-  // An exact-size copy, so reading past the end is caught by AddressSanitizer.
-  char* bytes = static_cast<char*>(std::malloc(size ? size : 1));
-  if (size) std::memcpy(bytes, data, size);
-  baton_workflow* wf = nullptr;
-  const baton_status status = baton_workflow_from_memory(bytes, size, format, &wf);
-  std::free(bytes);
-  if (status == BATON_OK) {
-    require(wf != nullptr, "a successful load gave no workflow");
+  baton_workflow* wf = read_copy<baton_workflow>(data, size, [&](const char* bytes, size_t n, baton_workflow** out) {
+    return baton_workflow_from_memory(bytes, n, format, out);
+  });
+  if (wf) {
     exercise(wf);
     baton_workflow_free(wf);
-  } else {
-    require(wf == nullptr, "a failed load left a workflow");
-    require(status == BATON_E_PARSE || status == BATON_E_INVALID || status == BATON_E_NOMEM,
-            "a load failed with an unexpected status");
-    require(*baton_last_error_message() != '\0', "a failed load left no message");
   }
   return 0;
 }
@@ -161,18 +173,10 @@ inline const baton_workflow* log_workflow() {
 }
 
 inline int read_log_and_exercise(const uint8_t* data, size_t size, const char* format) {
-  char* bytes = static_cast<char*>(std::malloc(size ? size : 1));
-  if (size) std::memcpy(bytes, data, size);
-  baton_log* log = nullptr;
-  const baton_status status = baton_log_from_memory(bytes, size, format, nullptr, &log);
-  std::free(bytes);
-  if (status != BATON_OK) {
-    require(log == nullptr, "a failed read left a log");
-    require(status == BATON_E_PARSE || status == BATON_E_INVALID || status == BATON_E_NOMEM,
-            "a read failed with an unexpected status");
-    require(*baton_last_error_message() != '\0', "a failed read left no message");
-    return 0;
-  }
+  baton_log* log = read_copy<baton_log>(data, size, [&](const char* bytes, size_t n, baton_log** out) {
+    return baton_log_from_memory(bytes, n, format, nullptr, out);
+  });
+  if (!log) return 0;
   for (size_t i = 0, n = baton_log_case_count(log); i < n; ++i) {
     read_text(baton_log_case_id(log, i));
     read_text(baton_log_case_type(log, i));
