@@ -3,15 +3,16 @@
 // content. Diagrams come from lay_out_swimlanes; this file only draws them.
 #include <baton/handbook.hpp>
 
+
 #include <baton/diff.hpp>
 #include <baton/impact.hpp>
 #include <baton/layout.hpp>
 #include <baton/messages.hpp>
+#include <baton/output_file.hpp>
 #include <baton/walk.hpp>
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
@@ -646,17 +647,14 @@ std::vector<HandbookPage> handbook_pages(const Workflow& workflow, const Handboo
   return Pages(workflow, options).all();
 }
 
-// The one place the handbook writes files (to be swapped for
-// write_file_atomically once output_file.hpp lands).
+// Each page replaces its earlier version whole (write_file_atomically), so a
+// reader of the folder never sees half a page.
 void write_handbook(const Workflow& workflow, const std::string& folder, const HandbookOptions& options) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) throw std::runtime_error(folder + ": cannot make the folder: " + ec.message());
   for (const HandbookPage& p : handbook_pages(workflow, options)) {
-    const std::string path = (std::filesystem::path(folder) / p.file).string();
-    std::ofstream out(path, std::ios::binary);
-    out << p.text;
-    if (!out) throw std::runtime_error(path + ": cannot write the file");
+    write_file_atomically(std::filesystem::path(folder) / p.file, p.text);
   }
 }
 
